@@ -1,0 +1,38 @@
+package io.migrator.core;
+
+/**
+ * What kind of problem a {@link MigratorException} reports. Stable: tools switch on it.
+ */
+public enum ErrorCode {
+
+	/** A migration source (file name, annotation, statement) is malformed; nothing ran. */
+	INVALID_SOURCE,
+
+	/** Two migration sources claim the same version. */
+	DUPLICATE_VERSION,
+
+	/** A configuration value is invalid or two options conflict. */
+	INVALID_CONFIGURATION,
+
+	/** The applied history disagrees with the sources (checksum, name, out of order, incomplete). */
+	VALIDATION_FAILED,
+
+	/** A migration failed while running; its transaction (if any) was rolled back. */
+	MIGRATION_FAILED,
+
+	/** A migration cannot be undone because it has no down part. */
+	NO_DOWN_MIGRATION,
+
+	/** The migration lock could not be obtained in time, or cannot be trusted. */
+	LOCK_FAILED,
+
+	/** The history table or a legacy tracker could not be read or written. */
+	HISTORY_FAILED,
+
+	/** Something is pending or inconsistent where the caller required a fully applied schema. */
+	NOT_UP_TO_DATE,
+
+	/** The database product is not supported. */
+	UNSUPPORTED_DATABASE
+
+}

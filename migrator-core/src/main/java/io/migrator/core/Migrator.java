@@ -1,0 +1,130 @@
+package io.migrator.core;
+
+/**
+ * The migration engine for one database (and one history table). Built once with
+ * {@link #builder()}, immutable and safe to share; every operation opens its own
+ * connections from the configured {@code DataSource} and returns a structured result.
+ * <p>
+ * Operations that change the database lock out other migrating processes (see
+ * {@link LockStrategy}), except when nothing is to be done: a run with nothing pending
+ * reads the history in one query and takes no lock.
+ */
+public interface Migrator {
+
+	/**
+	 * Starts configuring a migrator.
+	 * @return a new builder with every option at its default
+	 */
+	static MigratorBuilder builder() {
+		return new MigratorBuilder();
+	}
+
+	/**
+	 * Returns the configuration this migrator was built with.
+	 * @return the configuration
+	 */
+	MigratorConfiguration configuration();
+
+	/**
+	 * Applies every pending migration in version order.
+	 * @return what was applied
+	 * @throws MigrationFailedException when a migration fails (carries what was applied)
+	 * @throws MigratorException when sources are invalid or validation fails (nothing ran)
+	 */
+	RunResult up();
+
+	/**
+	 * Applies the next pending migration only.
+	 * @return what was applied
+	 */
+	RunResult upByOne();
+
+	/**
+	 * Applies pending migrations up to and including {@code version}.
+	 * @param version the highest version to apply
+	 * @return what was applied
+	 */
+	RunResult upTo(long version);
+
+	/**
+	 * Undoes the latest applied migration.
+	 * @return what was undone
+	 */
+	RunResult down();
+
+	/**
+	 * Undoes applied migrations above {@code version}, newest first; 0 undoes all.
+	 * @param version the version to go back to
+	 * @return what was undone
+	 */
+	RunResult downTo(long version);
+
+	/**
+	 * Undoes the latest applied migration and applies it again.
+	 * @return what was undone and applied
+	 */
+	RunResult redo();
+
+	/**
+	 * Undoes every applied migration, newest first.
+	 * @return what was undone
+	 */
+	RunResult reset();
+
+	/**
+	 * Lists every version with its state, comparing sources with history. Read-only.
+	 * @return the status
+	 */
+	StatusReport status();
+
+	/**
+	 * Returns the highest applied version. Read-only.
+	 * @return the current version, 0 when none
+	 */
+	long version();
+
+	/**
+	 * Checks applied migrations against their sources (checksums, descriptions), and for
+	 * incomplete or disallowed out-of-order versions. Read-only.
+	 * @return the problems found
+	 */
+	ValidationResult validate();
+
+	/**
+	 * {@link #validate()}, and also requires the history table to exist and nothing to be
+	 * pending: the CI gate and the startup guard. Read-only.
+	 * @return the problems found
+	 */
+	ValidationResult check();
+
+	/**
+	 * Runs every pending transactional migration inside one transaction and rolls it back,
+	 * reporting which would fail. NO TRANSACTION migrations are listed as not verifiable.
+	 * @return one result per pending migration
+	 */
+	RunResult dryRun();
+
+	/**
+	 * Marks every source with a version at or below {@code version} as applied without
+	 * running it. Refused when the history already has rows.
+	 * @param version the baseline version
+	 * @return the versions marked
+	 */
+	RunResult baseline(long version);
+
+	/**
+	 * Accepts the sources as they are now: updates recorded checksums and descriptions,
+	 * and removes rows of incomplete migrations (after a human checked the schema).
+	 * @return the versions repaired
+	 */
+	RunResult repair();
+
+	/**
+	 * Imports the applied state of another tool's history table, matching its versions to
+	 * the sources; checksums are left empty. Refused when the history already has rows.
+	 * @param tracker the tool whose table to read
+	 * @return the versions marked applied
+	 */
+	RunResult adopt(LegacyTracker tracker);
+
+}

@@ -1,0 +1,384 @@
+package io.migrator.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import io.migrator.core.spi.MigratorFactory;
+
+/**
+ * Configures a {@link Migrator}. Every setter checks its value at once; {@link #build()}
+ * checks that the options fit together. Not thread-safe; the built migrator is.
+ */
+public final class MigratorBuilder {
+
+	/** The default location: {@code classpath:db/migrations}. */
+	public static final String DEFAULT_LOCATION = "classpath:db/migrations";
+
+	/** The default history table: {@code migrator_history}. */
+	public static final String DEFAULT_TABLE = "migrator_history";
+
+	/** The default lock timeout: 5 minutes. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
+	/** The default lease of a table lock: 30 seconds, renewed by a heartbeat. */
+	public static final Duration DEFAULT_LOCK_LEASE = Duration.ofSeconds(30);
+
+	/** The default interval of progress messages for long migrations: 10 seconds. */
+	public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+	private DataSource dataSource;
+
+	private List<String> locations = List.of(DEFAULT_LOCATION);
+
+	private boolean recursive;
+
+	private String table = DEFAULT_TABLE;
+
+	private String schema;
+
+	private boolean createSchema = true;
+
+	private boolean allowOutOfOrder;
+
+	private boolean validateChecksums = true;
+
+	private LockStrategy lockStrategy = LockStrategy.AUTO;
+
+	private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+	private Duration lockLeaseDuration = DEFAULT_LOCK_LEASE;
+
+	private final Map<String, String> variables = new LinkedHashMap<>();
+
+	private boolean useEnvironmentVariables = true;
+
+	private final List<JavaMigration> javaMigrations = new ArrayList<>();
+
+	private final List<MigrationListener> listeners = new ArrayList<>();
+
+	private ClassLoader classLoader;
+
+	private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+
+	MigratorBuilder() {
+	}
+
+	/**
+	 * Sets where to migrate. Required. Operations open their own connections from it.
+	 * @param dataSource the data source
+	 * @return this builder
+	 */
+	public MigratorBuilder dataSource(DataSource dataSource) {
+		this.dataSource = Objects.requireNonNull(dataSource, "'dataSource' must not be null");
+		return this;
+	}
+
+	/**
+	 * Sets where migrations are found: {@code classpath:some/dir} or
+	 * {@code filesystem:/some/dir}; a location without a prefix is a classpath location.
+	 * Default: {@value #DEFAULT_LOCATION}.
+	 * @param locations one or more locations
+	 * @return this builder
+	 */
+	public MigratorBuilder locations(String... locations) {
+		return locations(List.of(locations));
+	}
+
+	/**
+	 * Sets where migrations are found. See {@link #locations(String...)}.
+	 * @param locations one or more locations
+	 * @return this builder
+	 */
+	public MigratorBuilder locations(List<String> locations) {
+		Objects.requireNonNull(locations, "'locations' must not be null");
+		if (locations.isEmpty()) {
+			throw invalid("'locations' must name at least one location, e.g. " + DEFAULT_LOCATION);
+		}
+		for (String location : locations) {
+			if (location == null || location.isBlank() || location.endsWith(":")) {
+				throw invalid("Location '" + location
+						+ "' is empty: use classpath:some/dir or filesystem:/some/dir");
+			}
+			int colon = location.indexOf(':');
+			if (colon > 1 && !location.startsWith("classpath:") && !location.startsWith("filesystem:")) {
+				throw invalid("Location '" + location
+						+ "' has an unknown prefix: use classpath:some/dir or filesystem:/some/dir");
+			}
+		}
+		this.locations = List.copyOf(locations);
+		return this;
+	}
+
+	/**
+	 * Sets whether sub-directories of each location are scanned too. Default: {@code false}
+	 * (only the top level, like goose).
+	 * @param recursive whether to scan sub-directories
+	 * @return this builder
+	 */
+	public MigratorBuilder recursive(boolean recursive) {
+		this.recursive = recursive;
+		return this;
+	}
+
+	/**
+	 * Sets the history table's name: letters, digits and underscores, not starting with a
+	 * digit, at most 63 characters. Default: {@value #DEFAULT_TABLE}.
+	 * @param table the table name
+	 * @return this builder
+	 */
+	public MigratorBuilder table(String table) {
+		this.table = identifier("table", table);
+		return this;
+	}
+
+	/**
+	 * Sets the schema of the history table (and of the lock table). Same rules as
+	 * {@link #table(String)}. Default: {@code null}, the connection's current schema.
+	 * @param schema the schema name, or {@code null}
+	 * @return this builder
+	 */
+	public MigratorBuilder schema(String schema) {
+		this.schema = (schema != null) ? identifier("schema", schema) : null;
+		return this;
+	}
+
+	/**
+	 * Sets whether the schema is created when it does not exist. Default: {@code true}.
+	 * @param createSchema whether to create the schema
+	 * @return this builder
+	 */
+	public MigratorBuilder createSchema(boolean createSchema) {
+		this.createSchema = createSchema;
+		return this;
+	}
+
+	/**
+	 * Sets whether pending versions below the highest applied one are applied (in
+	 * ascending order) instead of refused. Default: {@code false}.
+	 * @param allowOutOfOrder whether to apply out-of-order versions
+	 * @return this builder
+	 */
+	public MigratorBuilder allowOutOfOrder(boolean allowOutOfOrder) {
+		this.allowOutOfOrder = allowOutOfOrder;
+		return this;
+	}
+
+	/**
+	 * Sets whether a changed checksum of an applied migration fails validation. A changed
+	 * description always does. Default: {@code true}.
+	 * @param validateChecksums whether to validate checksums
+	 * @return this builder
+	 */
+	public MigratorBuilder validateChecksums(boolean validateChecksums) {
+		this.validateChecksums = validateChecksums;
+		return this;
+	}
+
+	/**
+	 * Sets how concurrent migrating processes are kept apart. Default:
+	 * {@link LockStrategy#AUTO}.
+	 * @param lockStrategy the strategy
+	 * @return this builder
+	 */
+	public MigratorBuilder lockStrategy(LockStrategy lockStrategy) {
+		this.lockStrategy = Objects.requireNonNull(lockStrategy, "'lockStrategy' must not be null");
+		return this;
+	}
+
+	/**
+	 * Sets how long to wait for the lock before failing. Default: 5 minutes.
+	 * @param lockTimeout a positive duration
+	 * @return this builder
+	 */
+	public MigratorBuilder lockTimeout(Duration lockTimeout) {
+		this.lockTimeout = positive("lockTimeout", lockTimeout);
+		return this;
+	}
+
+	/**
+	 * Sets how long a table lease lives without a heartbeat; a crashed holder's lease is
+	 * taken over after it. At least one second. Default: 30 seconds.
+	 * @param lockLeaseDuration the lease duration
+	 * @return this builder
+	 */
+	public MigratorBuilder lockLeaseDuration(Duration lockLeaseDuration) {
+		positive("lockLeaseDuration", lockLeaseDuration);
+		if (lockLeaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw invalid("'lockLeaseDuration' cannot be less than 1s, was " + lockLeaseDuration);
+		}
+		this.lockLeaseDuration = lockLeaseDuration;
+		return this;
+	}
+
+	/**
+	 * Adds a value for ENVSUB references ({@code ${NAME}} in files with
+	 * {@code -- +goose ENVSUB ON}); it wins over an environment variable of the same name.
+	 * Default: none.
+	 * @param name the variable name
+	 * @param value the value
+	 * @return this builder
+	 */
+	public MigratorBuilder variable(String name, String value) {
+		Objects.requireNonNull(name, "'name' must not be null");
+		Objects.requireNonNull(value, "'value' must not be null");
+		this.variables.put(name, value);
+		return this;
+	}
+
+	/**
+	 * Adds values for ENVSUB references. See {@link #variable(String, String)}.
+	 * @param variables names and values
+	 * @return this builder
+	 */
+	public MigratorBuilder variables(Map<String, String> variables) {
+		Objects.requireNonNull(variables, "'variables' must not be null");
+		variables.forEach(this::variable);
+		return this;
+	}
+
+	/**
+	 * Sets whether ENVSUB falls back to the process environment. Default: {@code true}.
+	 * @param useEnvironmentVariables whether to read environment variables
+	 * @return this builder
+	 */
+	public MigratorBuilder useEnvironmentVariables(boolean useEnvironmentVariables) {
+		this.useEnvironmentVariables = useEnvironmentVariables;
+		return this;
+	}
+
+	/**
+	 * Adds Java migrations given as objects (e.g. Spring beans, which get dependency
+	 * injection). Java migration classes in classpath locations are found without this.
+	 * Default: none.
+	 * @param migrations the migrations
+	 * @return this builder
+	 */
+	public MigratorBuilder javaMigrations(JavaMigration... migrations) {
+		return javaMigrations(List.of(migrations));
+	}
+
+	/**
+	 * Adds Java migrations given as objects. See {@link #javaMigrations(JavaMigration...)}.
+	 * @param migrations the migrations
+	 * @return this builder
+	 */
+	public MigratorBuilder javaMigrations(List<? extends JavaMigration> migrations) {
+		Objects.requireNonNull(migrations, "'migrations' must not be null");
+		migrations.forEach((migration) -> this.javaMigrations
+			.add(Objects.requireNonNull(migration, "'migrations' must not contain null")));
+		return this;
+	}
+
+	/**
+	 * Adds listeners called around runs and migrations. Default: none.
+	 * @param listeners the listeners
+	 * @return this builder
+	 */
+	public MigratorBuilder listeners(MigrationListener... listeners) {
+		return listeners(List.of(listeners));
+	}
+
+	/**
+	 * Adds listeners. See {@link #listeners(MigrationListener...)}.
+	 * @param listeners the listeners
+	 * @return this builder
+	 */
+	public MigratorBuilder listeners(List<? extends MigrationListener> listeners) {
+		Objects.requireNonNull(listeners, "'listeners' must not be null");
+		listeners.forEach((listener) -> this.listeners
+			.add(Objects.requireNonNull(listener, "'listeners' must not contain null")));
+		return this;
+	}
+
+	/**
+	 * Sets the class loader that classpath locations are scanned with. Default: the
+	 * thread's context class loader when the migrator is built.
+	 * @param classLoader the class loader
+	 * @return this builder
+	 */
+	public MigratorBuilder classLoader(ClassLoader classLoader) {
+		this.classLoader = Objects.requireNonNull(classLoader, "'classLoader' must not be null");
+		return this;
+	}
+
+	/**
+	 * Sets how often a long-running migration logs that it is still running. Default: 10
+	 * seconds.
+	 * @param progressInterval a positive duration
+	 * @return this builder
+	 */
+	public MigratorBuilder progressInterval(Duration progressInterval) {
+		this.progressInterval = positive("progressInterval", progressInterval);
+		return this;
+	}
+
+	/**
+	 * Returns the configuration as set so far.
+	 * @return the configuration
+	 * @throws MigratorException when a required option is missing or options conflict
+	 */
+	public MigratorConfiguration toConfiguration() {
+		if (this.dataSource == null) {
+			throw invalid("No DataSource configured: call dataSource(...) before build()");
+		}
+		if (this.lockStrategy != LockStrategy.TABLE && this.lockStrategy != LockStrategy.AUTO
+				&& !this.lockLeaseDuration.equals(DEFAULT_LOCK_LEASE)) {
+			throw invalid("'lockLeaseDuration' only applies to lock strategy TABLE or AUTO, but the strategy is "
+					+ this.lockStrategy);
+		}
+		ClassLoader loader = (this.classLoader != null) ? this.classLoader
+				: Thread.currentThread().getContextClassLoader();
+		return new MigratorConfiguration(this.dataSource, this.locations, this.recursive, this.table, this.schema,
+				this.createSchema, this.allowOutOfOrder, this.validateChecksums, this.lockStrategy, this.lockTimeout,
+				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.javaMigrations,
+				this.listeners, (loader != null) ? loader : MigratorBuilder.class.getClassLoader(),
+				this.progressInterval);
+	}
+
+	/**
+	 * Builds the migrator. Does not touch the database.
+	 * @return the migrator
+	 * @throws MigratorException when a required option is missing or options conflict
+	 */
+	public Migrator build() {
+		MigratorConfiguration configuration = toConfiguration();
+		MigratorFactory factory = ServiceLoader.load(MigratorFactory.class, MigratorFactory.class.getClassLoader())
+			.findFirst()
+			.orElseThrow(() -> new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+					"No " + MigratorFactory.class.getName() + " service found: migrator-core's "
+							+ "META-INF/services entry is missing (a shaded jar must merge service files)"));
+		return factory.create(configuration);
+	}
+
+	private static String identifier(String option, String value) {
+		Objects.requireNonNull(value, "'" + option + "' must not be null");
+		if (!IDENTIFIER.matcher(value).matches()) {
+			throw invalid("'" + option + "' must be letters, digits and underscores, not starting with a digit, "
+					+ "at most 63 characters, but was '" + value + "'");
+		}
+		return value;
+	}
+
+	private static Duration positive(String option, Duration value) {
+		Objects.requireNonNull(value, "'" + option + "' must not be null");
+		if (value.isNegative() || value.isZero()) {
+			throw invalid("'" + option + "' must be positive, but was " + value);
+		}
+		return value;
+	}
+
+	private static MigratorException invalid(String message) {
+		return new MigratorException(ErrorCode.INVALID_CONFIGURATION, message);
+	}
+
+}

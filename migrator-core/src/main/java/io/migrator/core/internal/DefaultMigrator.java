@@ -1,0 +1,559 @@
+package io.migrator.core.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.migrator.core.Direction;
+import io.migrator.core.ErrorCode;
+import io.migrator.core.LegacyTracker;
+import io.migrator.core.MigrationFailedException;
+import io.migrator.core.MigrationInfo;
+import io.migrator.core.MigrationResult;
+import io.migrator.core.MigrationState;
+import io.migrator.core.Migrator;
+import io.migrator.core.MigratorConfiguration;
+import io.migrator.core.MigratorException;
+import io.migrator.core.Outcome;
+import io.migrator.core.RunResult;
+import io.migrator.core.StatusReport;
+import io.migrator.core.ValidationProblem;
+import io.migrator.core.ValidationProblem.Kind;
+import io.migrator.core.ValidationResult;
+import io.migrator.core.internal.dialect.Dialect;
+import io.migrator.core.internal.dialect.Dialects;
+import io.migrator.core.internal.execute.MigrationExecutor;
+import io.migrator.core.internal.execute.ProgressReporter;
+import io.migrator.core.internal.execute.StatementFailedException;
+import io.migrator.core.internal.history.AppliedMigration;
+import io.migrator.core.internal.history.AppliedState;
+import io.migrator.core.internal.history.HistorySnapshot;
+import io.migrator.core.internal.history.HistoryStore;
+import io.migrator.core.internal.lock.MigrationLock;
+import io.migrator.core.internal.lock.MigrationLocks;
+import io.migrator.core.internal.plan.MigrationPlanner;
+import io.migrator.core.internal.source.MigrationCatalog;
+import io.migrator.core.internal.source.MigrationSource;
+
+/**
+ * The engine behind {@link Migrator}. Every operation reads the history in one query
+ * first; operations that change something and have something to do then take the lock,
+ * create the history table if needed, read the history again under the lock (another
+ * process may have migrated meanwhile) and run.
+ */
+final class DefaultMigrator implements Migrator {
+
+	private static final Logger logger = LoggerFactory.getLogger(DefaultMigrator.class);
+
+	private final MigratorConfiguration configuration;
+
+	private final MigrationPlanner planner;
+
+	private final CompositeListener listener;
+
+	private final Function<String, String> variables;
+
+	DefaultMigrator(MigratorConfiguration configuration) {
+		this.configuration = configuration;
+		this.planner = new MigrationPlanner(configuration.allowOutOfOrder(), configuration.validateChecksums());
+		this.listener = new CompositeListener(configuration.listeners());
+		this.variables = configuration::lookupVariable;
+	}
+
+	@Override
+	public MigratorConfiguration configuration() {
+		return this.configuration;
+	}
+
+	@Override
+	public RunResult up() {
+		return change("up", (catalog, history) -> upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE), false);
+	}
+
+	@Override
+	public RunResult upByOne() {
+		return change("up-by-one", (catalog, history) -> upSteps(catalog, history, Long.MAX_VALUE, 1), false);
+	}
+
+	@Override
+	public RunResult upTo(long version) {
+		requireVersion(version, 1);
+		return change("up-to", (catalog, history) -> upSteps(catalog, history, version, Integer.MAX_VALUE), false);
+	}
+
+	@Override
+	public RunResult down() {
+		return change("down", (catalog, history) -> downSteps(catalog, history, 0, 1), true);
+	}
+
+	@Override
+	public RunResult downTo(long version) {
+		requireVersion(version, 0);
+		return change("down-to", (catalog, history) -> downSteps(catalog, history, version, Integer.MAX_VALUE), true);
+	}
+
+	@Override
+	public RunResult redo() {
+		return change("redo", (catalog, history) -> {
+			List<Step> steps = new ArrayList<>(downSteps(catalog, history, 0, 1));
+			if (!steps.isEmpty()) {
+				steps.add(new Step(steps.get(0).source(), Direction.UP));
+			}
+			return steps;
+		}, true);
+	}
+
+	@Override
+	public RunResult reset() {
+		return change("reset", (catalog, history) -> downSteps(catalog, history, 0, Integer.MAX_VALUE), true);
+	}
+
+	@Override
+	public StatusReport status() {
+		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+		return this.planner.status(catalog, readHistory());
+	}
+
+	@Override
+	public long version() {
+		return readHistory().currentVersion();
+	}
+
+	@Override
+	public ValidationResult validate() {
+		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+		return new ValidationResult(this.planner.validate(catalog, readHistory()));
+	}
+
+	@Override
+	public ValidationResult check() {
+		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+		HistorySnapshot history = readHistory();
+		List<ValidationProblem> problems = new ArrayList<>();
+		if (!history.tableExists() && !catalog.sources().isEmpty()) {
+			problems.add(new ValidationProblem(Kind.NO_HISTORY, 0, "The history table " + historyTableName()
+					+ " does not exist: no migration was ever applied to this database. Run 'up' (or the "
+					+ "migration Job) before starting the application."));
+		}
+		problems.addAll(this.planner.validate(catalog, history));
+		for (MigrationInfo info : this.planner.status(catalog, history).migrations()) {
+			if (info.state() == MigrationState.PENDING
+					|| (info.state() == MigrationState.OUT_OF_ORDER && this.configuration.allowOutOfOrder())) {
+				problems.add(new ValidationProblem(Kind.PENDING, info.version(), "Migration " + info.version() + " ("
+						+ info.description() + ", " + info.source() + ") is pending. Run 'up' to apply it."));
+			}
+		}
+		return new ValidationResult(problems);
+	}
+
+	@Override
+	public RunResult dryRun() {
+		long started = System.nanoTime();
+		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+		try (Connection connection = connect()) {
+			Dialect dialect = Dialects.of(connection);
+			HistoryStore store = historyStore(dialect);
+			HistorySnapshot history = read(store, connection);
+			requireValid(this.planner.validate(catalog, history), Set.of());
+			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
+			Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
+			MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+			List<MigrationResult> results = new ArrayList<>();
+			connection.setAutoCommit(false);
+			try {
+				if (!history.tableExists()) {
+					store.create(connection, this.configuration.createSchema());
+				}
+				for (Step step : steps) {
+					results.add(verify(connection, executor, step, transactional.get(step)));
+				}
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(true);
+			}
+			return new RunResult("dry-run", history.currentVersion(), history.currentVersion(), results,
+					elapsedSince(started));
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("dry-run", ex);
+		}
+	}
+
+	@Override
+	public RunResult baseline(long version) {
+		requireVersion(version, 1);
+		return administer("baseline", (connection, store, catalog, history) -> {
+			requireEmptyHistory("baseline", history);
+			List<MigrationResult> results = new ArrayList<>();
+			for (MigrationSource source : catalog.sources()) {
+				if (source.version() <= version) {
+					store.insert(connection, source.version(), source.description(), source.type(), source.checksum(),
+							AppliedState.BASELINE, Duration.ZERO);
+					results.add(result(source, Direction.UP, Duration.ZERO, Outcome.MARKED_APPLIED, null));
+				}
+			}
+			if (results.isEmpty()) {
+				logger.warn("Baseline {}: no migration of this build has a version at or below {}; nothing marked",
+						version, version);
+			}
+			return results;
+		});
+	}
+
+	@Override
+	public RunResult repair() {
+		return administer("repair", (connection, store, catalog, history) -> {
+			List<MigrationResult> results = new ArrayList<>();
+			for (AppliedMigration applied : history.rows().values()) {
+				MigrationSource source = catalog.find(applied.version());
+				if (applied.state() == AppliedState.STARTED) {
+					store.delete(connection, applied.version());
+					logger.info("Repair: removed the incomplete row of version {}; it is pending again",
+							applied.version());
+					results.add(new MigrationResult(applied.version(), applied.description(), applied.type(),
+							Direction.UP, Duration.ZERO, Outcome.REPAIRED, null));
+				}
+				else if (source != null && (!source.description().equals(applied.description())
+						|| (source.checksum() != null && !source.checksum().equals(applied.checksum())))) {
+					store.updateIdentity(connection, applied.version(), source.description(), source.checksum());
+					logger.info("Repair: version {} now records description '{}' and checksum {}", applied.version(),
+							source.description(), source.checksum());
+					results.add(result(source, Direction.UP, Duration.ZERO, Outcome.REPAIRED, null));
+				}
+			}
+			return results;
+		});
+	}
+
+	@Override
+	public RunResult adopt(LegacyTracker tracker) {
+		return administer("adopt", (connection, store, catalog, history) -> {
+			requireEmptyHistory("adopt", history);
+			Dialect dialect = Dialects.of(connection);
+			LegacyImporter importer = new LegacyImporter(dialect, this.configuration.schema());
+			Set<Long> legacyApplied = importer.appliedVersions(connection, tracker, catalog);
+			List<MigrationResult> results = new ArrayList<>();
+			List<Long> unmatched = new ArrayList<>();
+			for (long version : legacyApplied) {
+				MigrationSource source = catalog.find(version);
+				if (source == null) {
+					unmatched.add(version);
+					continue;
+				}
+				store.insert(connection, version, source.description(), source.type(), null, AppliedState.BASELINE,
+						Duration.ZERO);
+				results.add(result(source, Direction.UP, Duration.ZERO, Outcome.MARKED_APPLIED, null));
+			}
+			if (!unmatched.isEmpty()) {
+				logger.warn("Adopt: versions {} are applied according to {} but have no migration in this build; "
+						+ "they were not recorded", unmatched, tracker);
+			}
+			return results;
+		});
+	}
+
+	private List<Step> upSteps(MigrationCatalog catalog, HistorySnapshot history, long target, int limit) {
+		return this.planner.pending(catalog, history, target)
+			.stream()
+			.limit(limit)
+			.map((source) -> new Step(source, Direction.UP))
+			.toList();
+	}
+
+	private List<Step> downSteps(MigrationCatalog catalog, HistorySnapshot history, long target, int limit) {
+		List<Step> steps = new ArrayList<>();
+		for (AppliedMigration applied : history.rows().descendingMap().values()) {
+			if (applied.version() <= target || steps.size() >= limit) {
+				break;
+			}
+			MigrationSource source = catalog.find(applied.version());
+			if (source == null) {
+				throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Cannot undo version " + applied.version()
+						+ " (" + applied.description() + "): this build has no migration with that version. Run the "
+						+ "build that applied it, or restore its file.");
+			}
+			steps.add(new Step(source, Direction.DOWN));
+		}
+		return steps;
+	}
+
+	private RunResult change(String operation, StepPlanner stepPlanner, boolean toleratesOutOfOrder) {
+		long started = System.nanoTime();
+		Set<Kind> tolerated = toleratesOutOfOrder ? Set.of(Kind.OUT_OF_ORDER) : Set.of();
+		List<MigrationResult> results = new ArrayList<>();
+		long versionBefore = 0;
+		TreeSet<Long> applied = new TreeSet<>();
+		this.listener.beforeRun(operation);
+		try {
+			MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+			try (Connection connection = connect()) {
+				Dialect dialect = Dialects.of(connection);
+				HistoryStore store = historyStore(dialect);
+				HistorySnapshot history = read(store, connection);
+				versionBefore = history.currentVersion();
+				applied.addAll(appliedVersions(history));
+				requireValid(this.planner.validate(catalog, history), tolerated);
+				List<Step> steps = stepPlanner.plan(catalog, history);
+				if (steps.isEmpty()) {
+					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
+				}
+				else {
+					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
+					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
+						if (!history.tableExists()) {
+							store.create(connection, this.configuration.createSchema());
+						}
+						history = read(store, connection);
+						versionBefore = history.currentVersion();
+						applied.clear();
+						applied.addAll(appliedVersions(history));
+						requireValid(this.planner.validate(catalog, history), tolerated);
+						steps = stepPlanner.plan(catalog, history);
+						run(operation, connection, store, steps, transactional, results, applied, versionBefore,
+								started);
+					}
+				}
+			}
+			catch (SQLException ex) {
+				throw databaseFailure(operation, ex);
+			}
+			RunResult result = new RunResult(operation, versionBefore, currentOf(applied), results,
+					elapsedSince(started));
+			this.listener.afterRun(result);
+			return result;
+		}
+		catch (MigratorException ex) {
+			RunResult partial = (ex instanceof MigrationFailedException failed) ? failed.getPartialResult()
+					: new RunResult(operation, versionBefore, currentOf(applied), results, elapsedSince(started));
+			this.listener.afterRun(partial);
+			this.listener.runFailed(operation, ex);
+			throw ex;
+		}
+	}
+
+	private void run(String operation, Connection connection, HistoryStore store, List<Step> steps,
+			Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
+			long versionBefore, long started) throws SQLException {
+		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
+			for (Step step : steps) {
+				MigrationSource source = step.source();
+				this.listener.beforeMigration(source.version(), source.description(), step.direction());
+				logger.info("Running {} from {}", step.describe(), source.name());
+				progress.start(step.describe());
+				long stepStarted = System.nanoTime();
+				boolean inTransaction = transactional.getOrDefault(step, true);
+				try {
+					executor.execute(connection, source, step.direction(), inTransaction);
+				}
+				catch (StatementFailedException ex) {
+					progress.stop();
+					MigrationResult failed = result(source, step.direction(), elapsedSince(stepStarted),
+							Outcome.FAILED, ex.getMessage());
+					results.add(failed);
+					this.listener.afterMigration(failed);
+					RunResult partial = new RunResult(operation, versionBefore, currentOf(applied), results,
+							elapsedSince(started));
+					throw FailureMessages.migrationFailed(step.source(), step.direction(), inTransaction, ex, partial,
+							failed);
+				}
+				progress.stop();
+				if (step.direction() == Direction.UP) {
+					applied.add(source.version());
+				}
+				else {
+					applied.remove(source.version());
+				}
+				MigrationResult done = result(source, step.direction(), elapsedSince(stepStarted), Outcome.SUCCEEDED,
+						null);
+				logger.info("Finished {} in {} ms", step.describe(), done.duration().toMillis());
+				results.add(done);
+				this.listener.afterMigration(done);
+			}
+		}
+	}
+
+	private MigrationResult verify(Connection connection, MigrationExecutor executor, Step step,
+			boolean transactional) throws SQLException {
+		MigrationSource source = step.source();
+		if (!transactional) {
+			return result(source, Direction.UP, Duration.ZERO, Outcome.NOT_VERIFIABLE,
+					"runs without a transaction, so it cannot be tried and rolled back");
+		}
+		long started = System.nanoTime();
+		try {
+			executor.verify(connection, source);
+			return result(source, Direction.UP, elapsedSince(started), Outcome.VERIFIED, null);
+		}
+		catch (StatementFailedException ex) {
+			return result(source, Direction.UP, elapsedSince(started), Outcome.FAILED,
+					FailureMessages.where(source, ex) + ": " + ex.getMessage());
+		}
+	}
+
+	private RunResult administer(String operation, AdminWork work) {
+		long started = System.nanoTime();
+		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+		this.listener.beforeRun(operation);
+		try (Connection connection = connect()) {
+			Dialect dialect = Dialects.of(connection);
+			HistoryStore store = historyStore(dialect);
+			List<MigrationResult> results;
+			HistorySnapshot history;
+			try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
+				store.create(connection, this.configuration.createSchema());
+				history = read(store, connection);
+				results = work.run(connection, store, catalog, history);
+			}
+			HistorySnapshot after = read(store, connection);
+			RunResult result = new RunResult(operation, history.currentVersion(), after.currentVersion(), results,
+					elapsedSince(started));
+			this.listener.afterRun(result);
+			return result;
+		}
+		catch (SQLException ex) {
+			MigratorException failure = databaseFailure(operation, ex);
+			this.listener.runFailed(operation, failure);
+			throw failure;
+		}
+		catch (MigratorException ex) {
+			this.listener.runFailed(operation, ex);
+			throw ex;
+		}
+	}
+
+	private HistorySnapshot readHistory() {
+		try (Connection connection = connect()) {
+			return read(historyStore(Dialects.of(connection)), connection);
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("read history", ex);
+		}
+	}
+
+	private HistorySnapshot read(HistoryStore store, Connection connection) {
+		try {
+			return store.read(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
+					+ store.qualifiedTable() + ": " + ex.getMessage() + " (SQLState " + ex.getSQLState()
+					+ "). Check that the migration user may read it.", ex);
+		}
+	}
+
+	private Connection connect() {
+		try {
+			Connection connection = this.configuration.dataSource().getConnection();
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			return connection;
+		}
+		catch (SQLException ex) {
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot connect to the database: "
+					+ ex.getMessage() + " (SQLState " + ex.getSQLState() + "). Check the URL, user and password.", ex);
+		}
+	}
+
+	private MigrationLock lock(Dialect dialect, HistoryStore store) {
+		return MigrationLocks.create(this.configuration, this.configuration.dataSource(), dialect,
+				store.qualifiedTable());
+	}
+
+	private HistoryStore historyStore(Dialect dialect) {
+		return new HistoryStore(dialect, this.configuration.schema(), this.configuration.table());
+	}
+
+	private String historyTableName() {
+		String schema = this.configuration.schema();
+		return (schema != null) ? schema + "." + this.configuration.table() : this.configuration.table();
+	}
+
+	private static MigratorException databaseFailure(String operation, SQLException ex) {
+		return new MigratorException(ErrorCode.HISTORY_FAILED, operation + " failed on the database: "
+				+ ex.getMessage() + " (SQLState " + ex.getSQLState() + ")", ex);
+	}
+
+	private static void requireValid(List<ValidationProblem> problems, Set<Kind> tolerated) {
+		List<ValidationProblem> blocking = problems.stream()
+			.filter((problem) -> !tolerated.contains(problem.kind()))
+			.toList();
+		if (!blocking.isEmpty()) {
+			throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Validation failed, nothing was run:"
+					+ System.lineSeparator() + new ValidationResult(blocking).describe());
+		}
+	}
+
+	private void requireEmptyHistory(String operation, HistorySnapshot history) {
+		if (!history.rows().isEmpty()) {
+			throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Cannot " + operation + ": the history table "
+					+ historyTableName() + " already has " + history.rows().size() + " row(s), up to version "
+					+ history.rows().lastKey() + ". " + operation + " is for a database migrator has not managed yet.");
+		}
+	}
+
+	private static void requireVersion(long version, long minimum) {
+		if (version < minimum) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
+					"The version must be at least " + minimum + ", but was " + version);
+		}
+	}
+
+	private static List<Long> appliedVersions(HistorySnapshot history) {
+		return history.rows()
+			.values()
+			.stream()
+			.filter((row) -> row.state() != AppliedState.STARTED)
+			.map(AppliedMigration::version)
+			.sorted(Comparator.naturalOrder())
+			.toList();
+	}
+
+	private static long currentOf(TreeSet<Long> applied) {
+		return applied.isEmpty() ? 0 : applied.last();
+	}
+
+	private static MigrationResult result(MigrationSource source, Direction direction, Duration duration,
+			Outcome outcome, String error) {
+		return new MigrationResult(source.version(), source.description(), source.type(), direction, duration,
+				outcome, error);
+	}
+
+	private static Duration elapsedSince(long startedNanos) {
+		return Duration.ofNanos(System.nanoTime() - startedNanos);
+	}
+
+	/**
+	 * Chooses the steps of an operation from the sources and the history.
+	 */
+	@FunctionalInterface
+	private interface StepPlanner {
+
+		List<Step> plan(MigrationCatalog catalog, HistorySnapshot history);
+
+	}
+
+	/**
+	 * The body of an administrative operation, run under the lock.
+	 */
+	@FunctionalInterface
+	private interface AdminWork {
+
+		List<MigrationResult> run(Connection connection, HistoryStore store, MigrationCatalog catalog,
+				HistorySnapshot history) throws SQLException;
+
+	}
+
+}

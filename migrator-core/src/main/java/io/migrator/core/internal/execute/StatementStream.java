@@ -1,0 +1,64 @@
+package io.migrator.core.internal.execute;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+import io.migrator.core.Direction;
+import io.migrator.core.internal.parse.SqlScriptFormat;
+import io.migrator.core.internal.parse.SqlScriptParser;
+import io.migrator.core.internal.parse.SqlStatement;
+import io.migrator.core.internal.source.ResourceFile;
+import io.migrator.core.internal.source.SqlMigrationSource;
+
+/**
+ * The statements of one direction of a SQL migration, pulled from the file one at a time
+ * so that memory stays bounded whatever the file's size.
+ */
+final class StatementStream implements AutoCloseable {
+
+	private final SqlScriptParser parser;
+
+	private final Direction direction;
+
+	private StatementStream(SqlScriptParser parser, Direction direction) {
+		this.parser = parser;
+		this.direction = direction;
+	}
+
+	static StatementStream open(SqlMigrationSource source, Direction direction, Function<String, String> variables) {
+		ResourceFile file = (source.format() == SqlScriptFormat.GOOSE || direction == Direction.UP) ? source.upFile()
+				: source.downFile();
+		if (file == null) {
+			return new StatementStream(null, direction);
+		}
+		Reader reader = new InputStreamReader(file.open(), StandardCharsets.UTF_8);
+		return new StatementStream(new SqlScriptParser(file.name(), reader, source.format(), direction, variables),
+				direction);
+	}
+
+	/**
+	 * Returns the next statement of this stream's direction.
+	 * @return the statement, or {@code null} at the end
+	 */
+	SqlStatement next() {
+		if (this.parser == null) {
+			return null;
+		}
+		SqlStatement statement;
+		do {
+			statement = this.parser.next();
+		}
+		while (statement != null && statement.direction() != this.direction);
+		return statement;
+	}
+
+	@Override
+	public void close() {
+		if (this.parser != null) {
+			this.parser.close();
+		}
+	}
+
+}

@@ -1,0 +1,194 @@
+package io.migrator.core.internal.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.TreeMap;
+
+import io.migrator.core.MigrationType;
+import io.migrator.core.internal.dialect.Dialect;
+
+/**
+ * Reads and writes the history table: one row per applied version.
+ */
+public final class HistoryStore {
+
+	private final Dialect dialect;
+
+	private final String schema;
+
+	private final String table;
+
+	private final String qualifiedTable;
+
+	public HistoryStore(Dialect dialect, String schema, String table) {
+		this.dialect = dialect;
+		this.schema = schema;
+		this.table = table;
+		this.qualifiedTable = dialect.qualify(schema, table);
+	}
+
+	/**
+	 * Returns the quoted, schema-qualified table name.
+	 * @return the table name as used in SQL
+	 */
+	public String qualifiedTable() {
+		return this.qualifiedTable;
+	}
+
+	/**
+	 * Reads every row in ONE query; a missing table (or schema) is an empty snapshot. Runs
+	 * in autocommit so that a missing table leaves no failed transaction behind.
+	 * @param connection a connection in autocommit mode
+	 * @return the snapshot
+	 * @throws SQLException on any other error
+	 */
+	public HistorySnapshot read(Connection connection) throws SQLException {
+		String sql = "SELECT version, description, type, checksum, state, applied_at, execution_ms, applied_by FROM "
+				+ this.qualifiedTable;
+		TreeMap<Long, AppliedMigration> rows = new TreeMap<>();
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				Timestamp appliedAt = result.getTimestamp(6);
+				AppliedMigration row = new AppliedMigration(result.getLong(1), result.getString(2),
+						MigrationType.valueOf(result.getString(3).trim().toUpperCase(Locale.ROOT)), result.getString(4),
+						AppliedState.fromId(result.getString(5)), (appliedAt != null) ? appliedAt.toInstant() : null,
+						Duration.ofMillis(result.getLong(7)), result.getString(8));
+				rows.put(row.version(), row);
+			}
+		}
+		catch (SQLException ex) {
+			if (this.dialect.isUndefinedTable(ex)) {
+				return HistorySnapshot.missing();
+			}
+			throw ex;
+		}
+		return new HistorySnapshot(true, rows);
+	}
+
+	/**
+	 * Creates the schema (when asked) and the table when they do not exist.
+	 * @param connection a connection in autocommit mode, under the migration lock
+	 * @param createSchema whether to create the schema
+	 * @throws SQLException on error
+	 */
+	public void create(Connection connection, boolean createSchema) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			if (createSchema && this.schema != null) {
+				statement.execute(this.dialect.createSchema(this.schema));
+			}
+			statement.execute(this.dialect.createHistoryTable(this.qualifiedTable));
+		}
+	}
+
+	/**
+	 * Returns an INSERT of an applied row with literal values, to be sent in the same batch
+	 * as the migration's statements; its duration is measured by the database from the
+	 * start of the transaction, so no extra round trip is needed.
+	 * @param version the version
+	 * @param description the description
+	 * @param type SQL or Java
+	 * @param checksum the checksum, may be {@code null}
+	 * @return the SQL
+	 */
+	public String insertAppliedInTransaction(long version, String description, MigrationType type, String checksum) {
+		return "INSERT INTO " + this.qualifiedTable
+				+ " (version, description, type, checksum, state, applied_at, execution_ms) VALUES (" + version + ", "
+				+ this.dialect.literal(description) + ", " + this.dialect.literal(type.id()) + ", "
+				+ ((checksum != null) ? this.dialect.literal(checksum) : "NULL") + ", "
+				+ this.dialect.literal(AppliedState.APPLIED.id()) + ", " + this.dialect.currentTimestamp() + ", "
+				+ this.dialect.millisecondsSinceTransactionStart() + ")";
+	}
+
+	/**
+	 * Inserts a row with an explicit state and duration.
+	 * @param connection the connection
+	 * @param version the version
+	 * @param description the description
+	 * @param type SQL or Java
+	 * @param checksum the checksum, may be {@code null}
+	 * @param state the state
+	 * @param executionTime the duration
+	 * @throws SQLException on error
+	 */
+	public void insert(Connection connection, long version, String description, MigrationType type, String checksum,
+			AppliedState state, Duration executionTime) throws SQLException {
+		String sql = "INSERT INTO " + this.qualifiedTable
+				+ " (version, description, type, checksum, state, applied_at, execution_ms) VALUES (?, ?, ?, ?, ?, "
+				+ this.dialect.currentTimestamp() + ", ?)";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, version);
+			statement.setString(2, description);
+			statement.setString(3, type.id());
+			statement.setString(4, checksum);
+			statement.setString(5, state.id());
+			statement.setLong(6, executionTime.toMillis());
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Marks a started row applied.
+	 * @param connection the connection
+	 * @param version the version
+	 * @param executionTime how long it ran
+	 * @throws SQLException on error
+	 */
+	public void markApplied(Connection connection, long version, Duration executionTime) throws SQLException {
+		String sql = "UPDATE " + this.qualifiedTable + " SET state = ?, applied_at = "
+				+ this.dialect.currentTimestamp() + ", execution_ms = ? WHERE version = ?";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, AppliedState.APPLIED.id());
+			statement.setLong(2, executionTime.toMillis());
+			statement.setLong(3, version);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Returns a DELETE of one row with a literal version, to be batched with a down
+	 * migration's statements.
+	 * @param version the version
+	 * @return the SQL
+	 */
+	public String deleteSql(long version) {
+		return "DELETE FROM " + this.qualifiedTable + " WHERE version = " + version;
+	}
+
+	/**
+	 * Deletes one row.
+	 * @param connection the connection
+	 * @param version the version
+	 * @throws SQLException on error
+	 */
+	public void delete(Connection connection, long version) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeUpdate(deleteSql(version));
+		}
+	}
+
+	/**
+	 * Updates a row's checksum and description to match its source ({@code repair}).
+	 * @param connection the connection
+	 * @param version the version
+	 * @param description the description now
+	 * @param checksum the checksum now
+	 * @throws SQLException on error
+	 */
+	public void updateIdentity(Connection connection, long version, String description, String checksum)
+			throws SQLException {
+		String sql = "UPDATE " + this.qualifiedTable + " SET description = ?, checksum = ? WHERE version = ?";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, description);
+			statement.setString(2, checksum);
+			statement.setLong(3, version);
+			statement.executeUpdate();
+		}
+	}
+
+}

@@ -1,0 +1,155 @@
+package io.migrator.core.internal.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.migrator.core.ErrorCode;
+import io.migrator.core.MigratorException;
+
+/**
+ * Lists the files of {@code classpath:} and {@code filesystem:} locations: in a plain
+ * directory, in a jar and in a Spring Boot fat jar (nested jar URLs).
+ */
+public final class LocationScanner {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocationScanner.class);
+
+	private static final String CLASSPATH_PREFIX = "classpath:";
+
+	private static final String FILESYSTEM_PREFIX = "filesystem:";
+
+	private final ClassLoader classLoader;
+
+	private final boolean recursive;
+
+	public LocationScanner(ClassLoader classLoader, boolean recursive) {
+		this.classLoader = classLoader;
+		this.recursive = recursive;
+	}
+
+	/**
+	 * Lists the files of one location, sorted by name.
+	 * @param location e.g. {@code classpath:db/migrations} or {@code filesystem:/srv/sql}
+	 * @return the files found
+	 */
+	public List<ResourceFile> scan(String location) {
+		List<ResourceFile> files = new ArrayList<>();
+		if (location.startsWith(FILESYSTEM_PREFIX)) {
+			Path directory = Path.of(location.substring(FILESYSTEM_PREFIX.length()));
+			if (!Files.isDirectory(directory)) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "Location " + location
+						+ " is not a directory: create it or correct the location");
+			}
+			scanDirectory(directory, directory.toString(), files);
+		}
+		else {
+			String path = stripSlashes(location.startsWith(CLASSPATH_PREFIX)
+					? location.substring(CLASSPATH_PREFIX.length()) : location);
+			List<URL> roots = classpathRoots(path);
+			if (roots.isEmpty()) {
+				logger.warn("Location {} does not exist on the classpath: no migrations found there", location);
+			}
+			for (URL root : roots) {
+				scanUrl(root, path, files);
+			}
+		}
+		files.sort((a, b) -> a.name().compareTo(b.name()));
+		return files;
+	}
+
+	private List<URL> classpathRoots(String path) {
+		try {
+			return Collections.list(this.classLoader.getResources(path));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list classpath location " + path, ex);
+		}
+	}
+
+	private void scanUrl(URL root, String path, List<ResourceFile> files) {
+		if ("file".equals(root.getProtocol())) {
+			try {
+				scanDirectory(Path.of(root.toURI()), path, files);
+			}
+			catch (URISyntaxException ex) {
+				throw new IllegalStateException("Unexpected classpath URL " + root, ex);
+			}
+			return;
+		}
+		try {
+			URLConnection connection = root.openConnection();
+			if (!(connection instanceof JarURLConnection jarConnection)) {
+				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "Cannot scan classpath location "
+						+ path + " at " + root + ": only directories and jar files are supported");
+			}
+			jarConnection.setUseCaches(false);
+			try (JarFile jar = jarConnection.getJarFile()) {
+				scanJar(root, jar, jarConnection.getEntryName(), path, files);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read classpath location " + path + " at " + root, ex);
+		}
+	}
+
+	private void scanJar(URL root, JarFile jar, String rootEntry, String path, List<ResourceFile> files)
+			throws MalformedURLException {
+		String prefix = (rootEntry == null || rootEntry.isEmpty()) ? "" : stripSlashes(rootEntry) + "/";
+		String rootUrl = root.toString();
+		String base = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
+		Enumeration<JarEntry> entries = jar.entries();
+		while (entries.hasMoreElements()) {
+			JarEntry entry = entries.nextElement();
+			String name = entry.getName();
+			if (entry.isDirectory() || !name.startsWith(prefix)) {
+				continue;
+			}
+			String relative = name.substring(prefix.length());
+			if (!this.recursive && relative.contains("/")) {
+				continue;
+			}
+			files.add(new ResourceFile.AtUrl(path + "/" + relative, new URL(base + relative)));
+		}
+	}
+
+	private void scanDirectory(Path directory, String displayPrefix, List<ResourceFile> files) {
+		try (Stream<Path> paths = this.recursive ? Files.walk(directory) : Files.list(directory)) {
+			paths.filter(Files::isRegularFile).forEach((file) -> {
+				String relative = directory.relativize(file).toString().replace('\\', '/');
+				files.add(new ResourceFile.OnFileSystem(displayPrefix + "/" + relative, file));
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list directory " + directory, ex);
+		}
+	}
+
+	private static String stripSlashes(String path) {
+		String stripped = path;
+		while (stripped.startsWith("/")) {
+			stripped = stripped.substring(1);
+		}
+		while (stripped.endsWith("/")) {
+			stripped = stripped.substring(0, stripped.length() - 1);
+		}
+		return stripped;
+	}
+
+}

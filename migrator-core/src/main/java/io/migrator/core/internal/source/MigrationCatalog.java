@@ -1,0 +1,196 @@
+package io.migrator.core.internal.source;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.migrator.core.Direction;
+import io.migrator.core.ErrorCode;
+import io.migrator.core.InvalidSourceException;
+import io.migrator.core.JavaMigration;
+import io.migrator.core.MigratorConfiguration;
+import io.migrator.core.MigratorException;
+import io.migrator.core.internal.parse.SqlScriptFormat;
+
+/**
+ * Every migration of this build, in version order. Loading it checks file names, pairs
+ * and duplicate versions; nothing here touches the database.
+ */
+public final class MigrationCatalog {
+
+	private final List<MigrationSource> sources;
+
+	private final Map<Long, MigrationSource> byVersion;
+
+	private MigrationCatalog(List<MigrationSource> sources) {
+		this.sources = List.copyOf(sources);
+		Map<Long, MigrationSource> index = new LinkedHashMap<>();
+		sources.forEach((source) -> index.put(source.version(), source));
+		this.byVersion = Collections.unmodifiableMap(index);
+	}
+
+	/**
+	 * Scans the configured locations and adds the explicitly given Java migrations.
+	 * @param configuration the configuration
+	 * @return the catalog
+	 * @throws InvalidSourceException for a file name that does not parse or an orphan
+	 * {@code .down.sql}
+	 * @throws MigratorException with {@link ErrorCode#DUPLICATE_VERSION} when two sources
+	 * share a version
+	 */
+	public static MigrationCatalog load(MigratorConfiguration configuration) {
+		LocationScanner scanner = new LocationScanner(configuration.classLoader(), configuration.recursive());
+		List<MigrationSource> sources = new ArrayList<>();
+		Set<String> explicitClasses = new HashSet<>();
+		for (JavaMigration migration : configuration.javaMigrations()) {
+			explicitClasses.add(migration.getClass().getName());
+			sources.add(JavaMigrationSource.of(migration));
+		}
+		for (String location : configuration.locations()) {
+			List<ResourceFile> files = scanner.scan(location);
+			sources.addAll(sqlSources(files));
+			if (!location.startsWith("filesystem:")) {
+				sources.addAll(javaSources(files, configuration.classLoader(), explicitClasses));
+			}
+		}
+		return new MigrationCatalog(sortedWithoutDuplicates(sources));
+	}
+
+	/**
+	 * Returns every source in ascending version order.
+	 * @return the sources
+	 */
+	public List<MigrationSource> sources() {
+		return this.sources;
+	}
+
+	/**
+	 * Finds the source of a version.
+	 * @param version the version
+	 * @return the source, or {@code null} when this build has none
+	 */
+	public MigrationSource find(long version) {
+		return this.byVersion.get(version);
+	}
+
+	private static List<MigrationSource> sqlSources(List<ResourceFile> files) {
+		Map<Long, ResourceFile> ups = new TreeMap<>();
+		Map<Long, ResourceFile> downs = new TreeMap<>();
+		Map<Long, String> pairDescriptions = new TreeMap<>();
+		List<MigrationSource> sources = new ArrayList<>();
+		for (ResourceFile file : files) {
+			if (!MigrationFileName.isSql(file.fileName())) {
+				continue;
+			}
+			MigrationFileName name = MigrationFileName.parse(file);
+			if (name.pairDirection() == null) {
+				sources.add(new SqlMigrationSource(name.version(), name.description(), SqlScriptFormat.GOOSE, file,
+						null));
+				continue;
+			}
+			Map<Long, ResourceFile> side = (name.pairDirection() == Direction.UP) ? ups : downs;
+			ResourceFile previous = side.put(name.version(), file);
+			if (previous != null) {
+				throw duplicate(name.version(), List.of(previous.name(), file.name()));
+			}
+			String description = pairDescriptions.putIfAbsent(name.version(), name.description());
+			if (description != null && !description.equals(name.description())) {
+				ResourceFile up = ups.get(name.version());
+				ResourceFile down = downs.get(name.version());
+				throw new InvalidSourceException(down.name(), 0,
+						"the down file's description does not match its up file " + up.name(),
+						"Give both files the same name apart from .up.sql/.down.sql");
+			}
+		}
+		for (Map.Entry<Long, ResourceFile> down : downs.entrySet()) {
+			if (!ups.containsKey(down.getKey())) {
+				throw new InvalidSourceException(down.getValue().name(), 0,
+						"a .down.sql file has no matching .up.sql file",
+						"Add the .up.sql file with the same version and description, or remove the orphan");
+			}
+		}
+		ups.forEach((version, up) -> sources.add(new SqlMigrationSource(version, pairDescriptions.get(version),
+				SqlScriptFormat.PLAIN, up, downs.get(version))));
+		return sources;
+	}
+
+	private static List<MigrationSource> javaSources(List<ResourceFile> files, ClassLoader classLoader,
+			Set<String> explicitClasses) {
+		List<MigrationSource> sources = new ArrayList<>();
+		for (ResourceFile file : files) {
+			String name = file.name();
+			if (!name.endsWith(".class") || name.contains("$")) {
+				continue;
+			}
+			String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+			if (explicitClasses.contains(className)) {
+				continue;
+			}
+			JavaMigration migration = instantiate(className, classLoader, file);
+			if (migration != null) {
+				sources.add(JavaMigrationSource.of(migration));
+			}
+		}
+		return sources;
+	}
+
+	private static JavaMigration instantiate(String className, ClassLoader classLoader, ResourceFile file) {
+		Class<?> type;
+		try {
+			type = Class.forName(className, false, classLoader);
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			throw new InvalidSourceException(file.name(), 0, "cannot load class " + className + ": " + ex,
+					"Make sure the class is on the classpath with its dependencies");
+		}
+		if (!JavaMigration.class.isAssignableFrom(type) || type.isInterface()
+				|| Modifier.isAbstract(type.getModifiers())) {
+			return null;
+		}
+		try {
+			Constructor<?> constructor = type.getDeclaredConstructor();
+			constructor.setAccessible(true);
+			return (JavaMigration) constructor.newInstance();
+		}
+		catch (NoSuchMethodException ex) {
+			throw new InvalidSourceException(className, 0, "the Java migration has no no-argument constructor",
+					"Add one, or register the migration as an object (e.g. a Spring bean) instead");
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new InvalidSourceException(className, 0, "cannot create the Java migration: " + ex.getCause(),
+					"Fix its constructor");
+		}
+	}
+
+	private static List<MigrationSource> sortedWithoutDuplicates(List<MigrationSource> sources) {
+		Map<Long, List<MigrationSource>> byVersion = sources.stream()
+			.collect(Collectors.groupingBy(MigrationSource::version, TreeMap::new, Collectors.toList()));
+		List<String> duplicates = new ArrayList<>();
+		byVersion.forEach((version, group) -> {
+			if (group.size() > 1) {
+				duplicates.add("version " + version + ": "
+						+ group.stream().map(MigrationSource::name).collect(Collectors.joining(", ")));
+			}
+		});
+		if (!duplicates.isEmpty()) {
+			throw new MigratorException(ErrorCode.DUPLICATE_VERSION, "Two or more migrations share a version: "
+					+ String.join("; ", duplicates) + ". Give each migration its own version "
+					+ "(migrator's 'fix' renumbers timestamp versions in order).");
+		}
+		return byVersion.values().stream().map((group) -> group.get(0)).toList();
+	}
+
+	private static MigratorException duplicate(long version, List<String> names) {
+		return new MigratorException(ErrorCode.DUPLICATE_VERSION, "Two or more migrations share a version: version "
+				+ version + ": " + String.join(", ", names) + ". Give each migration its own version.");
+	}
+
+}

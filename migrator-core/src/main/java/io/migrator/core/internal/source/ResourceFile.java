@@ -1,0 +1,77 @@
+package io.migrator.core.internal.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A file found in a location: on the file system or inside a jar (plain or nested).
+ */
+public sealed interface ResourceFile permits ResourceFile.OnFileSystem, ResourceFile.AtUrl {
+
+	/**
+	 * Returns the name shown to users: the location-relative path, e.g.
+	 * {@code db/migrations/00001_init.sql}.
+	 * @return the display name
+	 */
+	String name();
+
+	/**
+	 * Returns the file name without directories.
+	 * @return the file name
+	 */
+	default String fileName() {
+		String name = name();
+		return name.substring(name.lastIndexOf('/') + 1);
+	}
+
+	/**
+	 * Opens the file's bytes.
+	 * @return a new stream; the caller closes it
+	 */
+	InputStream open();
+
+	/**
+	 * A file on the file system.
+	 *
+	 * @param name the display name
+	 * @param path the path
+	 */
+	record OnFileSystem(String name, Path path) implements ResourceFile {
+
+		@Override
+		public InputStream open() {
+			try {
+				return Files.newInputStream(this.path);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read " + this.path, ex);
+			}
+		}
+
+	}
+
+	/**
+	 * A file addressed by URL, e.g. an entry of a jar.
+	 *
+	 * @param name the display name
+	 * @param url the URL
+	 */
+	record AtUrl(String name, URL url) implements ResourceFile {
+
+		@Override
+		public InputStream open() {
+			try {
+				return this.url.openStream();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read " + this.url, ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,354 @@
+package io.migrator.core.internal.parse;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.migrator.core.Direction;
+import io.migrator.core.InvalidSourceException;
+
+/**
+ * Pulls the statements of a SQL migration out of a character stream, one at a time, in
+ * file order. Only the current line and the current statement are held in memory, so
+ * seed files of hundreds of megabytes parse in a small heap.
+ * <p>
+ * Accepts goose files verbatim (annotations are case-insensitive and tolerate extra
+ * whitespace) and splits statements where PostgreSQL would: a {@code ;} inside a string,
+ * quoted identifier, dollar-quoted body or comment does not end a statement. Every
+ * malformed input raises an {@link InvalidSourceException} naming the file and line.
+ * <p>
+ * Not thread-safe.
+ */
+public final class SqlScriptParser implements AutoCloseable {
+
+	private final String source;
+
+	private final Reader reader;
+
+	private final LineReader lines;
+
+	private final SqlScriptFormat format;
+
+	private final Direction plainDirection;
+
+	private final EnvironmentSubstitution substitution;
+
+	private final SqlStatementSplitter splitter = new SqlStatementSplitter();
+
+	private final StringBuilder line = new StringBuilder(256);
+
+	private final StringBuilder statement = new StringBuilder(256);
+
+	private int position;
+
+	private int lineNumber;
+
+	private int statementLine;
+
+	private Direction section;
+
+	private int upLine;
+
+	private int downLine;
+
+	private int blockLine;
+
+	private boolean substituting;
+
+	private boolean noTransaction;
+
+	private int upStatements;
+
+	private int downStatements;
+
+	private boolean finished;
+
+	/**
+	 * Creates a parser. Nothing is read until {@link #next()}.
+	 * @param sourceName the file name shown in error messages
+	 * @param reader the file's content; closed by {@link #close()}
+	 * @param format the layout of the file
+	 * @param plainDirection the direction of a {@link SqlScriptFormat#PLAIN} file, taken
+	 * from its name; ignored for {@link SqlScriptFormat#GOOSE}
+	 * @param variables resolves ENVSUB variable names, returning {@code null} for unset
+	 * ones
+	 */
+	public SqlScriptParser(String sourceName, Reader reader, SqlScriptFormat format, Direction plainDirection,
+			Function<String, String> variables) {
+		this.source = Objects.requireNonNull(sourceName, "'sourceName' must not be null");
+		this.reader = Objects.requireNonNull(reader, "'reader' must not be null");
+		this.format = Objects.requireNonNull(format, "'format' must not be null");
+		Objects.requireNonNull(variables, "'variables' must not be null");
+		if (format == SqlScriptFormat.PLAIN) {
+			this.plainDirection = Objects.requireNonNull(plainDirection,
+					"'plainDirection' must not be null for a PLAIN file");
+			this.section = plainDirection;
+		}
+		else {
+			this.plainDirection = null;
+		}
+		this.lines = new LineReader(reader);
+		this.substitution = new EnvironmentSubstitution(sourceName, variables);
+	}
+
+	/**
+	 * Returns the next statement of either direction.
+	 * @return the statement, or {@code null} at the end of the file once the whole file
+	 * has been validated
+	 * @throws InvalidSourceException when the file is malformed
+	 * @throws UncheckedIOException when reading fails
+	 */
+	public SqlStatement next() {
+		if (this.finished) {
+			return null;
+		}
+		while (true) {
+			if (this.position == this.line.length()) {
+				if (!this.lines.readLine(this.line)) {
+					finish();
+					return null;
+				}
+				this.position = 0;
+				this.lineNumber = this.lines.lineNumber();
+				GooseAnnotation annotation = this.splitter.isOutsideQuotesAndComments()
+						? GooseAnnotation.parse(this.source, this.lineNumber, this.line) : null;
+				if (annotation != null) {
+					this.position = this.line.length();
+					SqlStatement block = apply(annotation);
+					if (block != null) {
+						return block;
+					}
+					continue;
+				}
+			}
+			SqlStatement statement = (this.blockLine > 0) ? scanBlockLine() : scanLine();
+			if (statement != null) {
+				return statement;
+			}
+		}
+	}
+
+	/**
+	 * Returns whether the file asks to run outside a transaction.
+	 * @return whether {@code -- +goose NO TRANSACTION} appeared; final once
+	 * {@link #next()} has returned {@code null}
+	 */
+	public boolean noTransaction() {
+		return this.noTransaction;
+	}
+
+	/**
+	 * Returns whether the file holds a Down section. A {@link SqlScriptFormat#PLAIN}
+	 * file has one when it is the down file of its pair.
+	 * @return whether statements for {@link Direction#DOWN} may follow; final once
+	 * {@link #next()} has returned {@code null}
+	 */
+	public boolean hasDownSection() {
+		return (this.format == SqlScriptFormat.PLAIN) ? this.plainDirection == Direction.DOWN : this.downLine > 0;
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.reader.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private SqlStatement scanLine() {
+		int from = this.position;
+		int end = this.splitter.scan(this.line, from, this.lineNumber, true);
+		if (this.section == null && this.splitter.sawSql()) {
+			throw invalid(this.splitter.sqlLine(), "SQL before '-- +goose Up'",
+					"Move it below '-- +goose Up', or add '-- +goose Up' above it");
+		}
+		if (end < 0) {
+			append(from, this.line.length());
+			this.position = this.line.length();
+			return null;
+		}
+		append(from, end);
+		// A comment trailing the ';' on the same line describes the statement just
+		// ended; it must not become the head of the next one.
+		this.position = isBlankOrLineComment(end) ? this.line.length() : end;
+		return completeStatement();
+	}
+
+	private SqlStatement scanBlockLine() {
+		this.splitter.scan(this.line, 0, this.lineNumber, false);
+		appendExactly(0, this.line.length());
+		this.position = this.line.length();
+		return null;
+	}
+
+	private void append(int from, int to) {
+		if (this.statement.length() == 0) {
+			while (from < to && Character.isWhitespace(this.line.charAt(from))) {
+				from++;
+			}
+			if (from == to) {
+				return;
+			}
+			this.statementLine = this.lineNumber;
+		}
+		appendExactly(from, to);
+	}
+
+	private void appendExactly(int from, int to) {
+		if (this.substituting) {
+			this.substitution.substitute(this.line, from, to, this.statement, this.lineNumber);
+		}
+		else {
+			this.statement.append(this.line, from, to);
+		}
+	}
+
+	private boolean isBlankOrLineComment(int from) {
+		int i = from;
+		while (i < this.line.length() && Character.isWhitespace(this.line.charAt(i))) {
+			i++;
+		}
+		return i == this.line.length()
+				|| (i + 1 < this.line.length() && this.line.charAt(i) == '-' && this.line.charAt(i + 1) == '-');
+	}
+
+	private SqlStatement completeStatement() {
+		SqlStatement result = null;
+		if (this.splitter.sawSql()) {
+			int number = (this.section == Direction.UP) ? ++this.upStatements : ++this.downStatements;
+			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number);
+		}
+		resetStatement();
+		return result;
+	}
+
+	private void resetStatement() {
+		this.statement.setLength(0);
+		this.statementLine = 0;
+		this.splitter.startStatement();
+	}
+
+	private SqlStatement apply(GooseAnnotation annotation) {
+		if (this.blockLine > 0 && annotation != GooseAnnotation.STATEMENT_END) {
+			throw invalid(this.lineNumber,
+					"'" + annotation.display() + "' inside the StatementBegin block opened at line " + this.blockLine,
+					"Close the block with '-- +goose StatementEnd' first");
+		}
+		switch (annotation) {
+			case UP, DOWN -> startSection(annotation);
+			case STATEMENT_BEGIN -> beginBlock();
+			case STATEMENT_END -> {
+				return endBlock();
+			}
+			case NO_TRANSACTION -> this.noTransaction = true;
+			case ENVSUB_ON -> this.substituting = true;
+			case ENVSUB_OFF -> this.substituting = false;
+		}
+		return null;
+	}
+
+	private void startSection(GooseAnnotation annotation) {
+		if (this.format == SqlScriptFormat.PLAIN) {
+			String suffix = (this.plainDirection == Direction.UP) ? ".up.sql" : ".down.sql";
+			throw invalid(this.lineNumber, "'" + annotation.display() + "' in a paired " + suffix + " file",
+					"Remove it: paired files take their direction from the file name");
+		}
+		if (annotation == GooseAnnotation.UP) {
+			if (this.upLine > 0) {
+				throw invalid(this.lineNumber, "second '-- +goose Up' (the first is at line " + this.upLine + ")",
+						"Keep one '-- +goose Up' per file");
+			}
+			if (this.downLine > 0) {
+				throw invalid(this.lineNumber, "'-- +goose Up' after '-- +goose Down' (line " + this.downLine + ")",
+						"Put the Up section first");
+			}
+			this.upLine = this.lineNumber;
+		}
+		else {
+			if (this.upLine == 0) {
+				throw invalid(this.lineNumber, "'-- +goose Down' before '-- +goose Up'",
+						"Put the Up section first, starting with '-- +goose Up'");
+			}
+			if (this.downLine > 0) {
+				throw invalid(this.lineNumber, "second '-- +goose Down' (the first is at line " + this.downLine + ")",
+						"Keep one '-- +goose Down' per file");
+			}
+			requireTerminated();
+			this.downLine = this.lineNumber;
+		}
+		resetStatement();
+		this.section = (annotation == GooseAnnotation.UP) ? Direction.UP : Direction.DOWN;
+	}
+
+	private void beginBlock() {
+		if (this.section == null) {
+			throw invalid(this.lineNumber, "'-- +goose StatementBegin' before '-- +goose Up'",
+					"Add '-- +goose Up' above it");
+		}
+		requireTerminated();
+		resetStatement();
+		this.blockLine = this.lineNumber;
+		this.statementLine = this.lineNumber + 1;
+	}
+
+	private SqlStatement endBlock() {
+		if (this.blockLine == 0) {
+			throw invalid(this.lineNumber, "'-- +goose StatementEnd' without '-- +goose StatementBegin'",
+					"Add '-- +goose StatementBegin' above the block, or remove this line");
+		}
+		trimLineTerminator(this.statement);
+		this.blockLine = 0;
+		return completeStatement();
+	}
+
+	private static void trimLineTerminator(StringBuilder text) {
+		int length = text.length();
+		if (length > 0 && text.charAt(length - 1) == '\n') {
+			length--;
+			if (length > 0 && text.charAt(length - 1) == '\r') {
+				length--;
+			}
+			text.setLength(length);
+		}
+	}
+
+	private void requireTerminated() {
+		if (this.splitter.sawSql()) {
+			int number = ((this.section == Direction.UP) ? this.upStatements : this.downStatements) + 1;
+			throw invalid(this.splitter.sqlLine(),
+					"statement " + number + " of the " + sectionName() + " section does not end with ';'",
+					"End it with ';', or wrap it in '-- +goose StatementBegin' and '-- +goose StatementEnd'");
+		}
+	}
+
+	private void finish() {
+		this.finished = true;
+		String open = this.splitter.openConstruct();
+		if (open != null) {
+			throw invalid(this.splitter.openConstructLine(), open, "Close it with "
+					+ this.splitter.closingDelimiter() + "; everything after it was read as part of it");
+		}
+		if (this.blockLine > 0) {
+			throw invalid(this.blockLine, "'-- +goose StatementBegin' is never closed",
+					"Add '-- +goose StatementEnd' after the block's last line");
+		}
+		if (this.section == null) {
+			throw invalid(1, "no '-- +goose Up' annotation",
+					"Add '-- +goose Up' above the first statement; goose files need it even when empty");
+		}
+		requireTerminated();
+	}
+
+	private String sectionName() {
+		return (this.section == Direction.UP) ? "Up" : "Down";
+	}
+
+	private InvalidSourceException invalid(int line, String problem, String action) {
+		return new InvalidSourceException(this.source, line, problem, action);
+	}
+
+}

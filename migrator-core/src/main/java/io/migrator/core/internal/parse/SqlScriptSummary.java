@@ -1,0 +1,71 @@
+package io.migrator.core.internal.parse;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+import io.migrator.core.Direction;
+import io.migrator.core.InvalidSourceException;
+
+/**
+ * What the engine needs to know about a SQL migration before running anything: the
+ * file is valid, how many statements each direction holds, and a checksum of its bytes.
+ *
+ * @param noTransaction whether the file holds {@code -- +goose NO TRANSACTION}
+ * @param upStatements the number of Up statements
+ * @param downStatements the number of Down statements
+ * @param hasDownSection whether the file can be rolled back
+ * @param checksum the SHA-256 of the raw file bytes, as 64 lowercase hex digits
+ */
+public record SqlScriptSummary(boolean noTransaction, int upStatements, int downStatements, boolean hasDownSection,
+		String checksum) {
+
+	/**
+	 * Reads and validates a whole SQL migration in one pass, computing its checksum on
+	 * the way. The content is decoded as UTF-8. The stream is read to its end but not
+	 * closed.
+	 * @param sourceName the file name shown in error messages
+	 * @param in the file's bytes
+	 * @param format the layout of the file
+	 * @param plainDirection the direction of a {@link SqlScriptFormat#PLAIN} file
+	 * @param variables resolves ENVSUB variable names, returning {@code null} for unset
+	 * ones; validation needs them because {@code ${VAR?message}} fails when VAR is unset
+	 * @return the summary
+	 * @throws InvalidSourceException when the file is malformed
+	 * @throws UncheckedIOException when reading fails
+	 */
+	public static SqlScriptSummary read(String sourceName, InputStream in, SqlScriptFormat format,
+			Direction plainDirection, Function<String, String> variables) {
+		MessageDigest digest = sha256();
+		InputStreamReader reader = new InputStreamReader(new DigestInputStream(in, digest), StandardCharsets.UTF_8);
+		SqlScriptParser parser = new SqlScriptParser(sourceName, reader, format, plainDirection, variables);
+		int up = 0;
+		int down = 0;
+		for (SqlStatement statement = parser.next(); statement != null; statement = parser.next()) {
+			if (statement.direction() == Direction.UP) {
+				up++;
+			}
+			else {
+				down++;
+			}
+		}
+		String checksum = HexFormat.of().formatHex(digest.digest());
+		return new SqlScriptSummary(parser.noTransaction(), up, down, parser.hasDownSection(), checksum);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform must support SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.migrator.core.internal.parse;
+
+import io.migrator.core.Direction;
+
+/**
+ * One statement of a SQL migration, ready to be sent to the database.
+ *
+ * @param direction the section the statement belongs to
+ * @param sql the statement exactly as written, comments and line terminators included,
+ * with leading whitespace removed; ENVSUB references are already replaced
+ * @param line the 1-based line of the file where the statement text begins
+ * @param number the 1-based position of the statement within its direction, as error
+ * messages count it ("statement 3")
+ */
+public record SqlStatement(Direction direction, String sql, int line, int number) {
+
+}

@@ -1,0 +1,91 @@
+package io.migrator.core;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationLocationTests {
+
+	@TempDir
+	Path directory;
+
+	EngineFixture fixture;
+
+	@BeforeEach
+	void createDatabase(TestInfo test) {
+		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(), this.directory);
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.fixture.close();
+	}
+
+	@Test
+	void readsMigrationsFromAJarOnTheClasspath() throws IOException {
+		Path jar = this.directory.resolve("migrations.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			directoryEntry(out, "db/");
+			directoryEntry(out, "db/migrations/");
+			fileEntry(out, "db/migrations/00001_create_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+			fileEntry(out, "db/migrations/00002_create_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
+			directoryEntry(out, "db/migrations/archive/");
+			fileEntry(out, "db/migrations/archive/00003_create_c.sql", "-- +goose Up\nCREATE TABLE c (id int);\n");
+		}
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			MigratorBuilder builder = this.fixture.builder().locations("classpath:db/migrations").classLoader(loader);
+			StatusReport status = builder.build().status();
+			assertThat(status.migrations()).extracting(MigrationInfo::version).containsExactly(1L, 2L);
+			assertThat(status.migrations().get(0).source()).isEqualTo("db/migrations/00001_create_a.sql");
+			assertThat(builder.recursive(true).build().up().migrations()).extracting(MigrationResult::version)
+				.containsExactly(1L, 2L, 3L);
+		}
+		assertThat(this.fixture.tableExists("c")).isTrue();
+	}
+
+	@Test
+	void scansSubdirectoriesOnlyWhenRecursive() throws IOException {
+		Files.createDirectories(this.directory.resolve("2026"));
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		this.fixture.write("2026/00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
+		this.fixture.write("README.md", "not a migration");
+		assertThat(this.fixture.migrator().status().migrations()).extracting(MigrationInfo::version)
+			.containsExactly(1L);
+		assertThat(this.fixture.builder().recursive(true).build().status().migrations())
+			.extracting(MigrationInfo::version)
+			.containsExactly(1L, 2L);
+	}
+
+	@Test
+	void missingClasspathLocationHasNoMigrations() {
+		assertThat(this.fixture.builder().locations("classpath:db/nothing-here").build().status().migrations())
+			.isEmpty();
+	}
+
+	private static void directoryEntry(JarOutputStream out, String name) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		out.closeEntry();
+	}
+
+	private static void fileEntry(JarOutputStream out, String name, String content) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		OutputStream entry = out;
+		entry.write(content.getBytes(StandardCharsets.UTF_8));
+		out.closeEntry();
+	}
+
+}

@@ -262,10 +262,6 @@ public final class SqlScriptParser implements AutoCloseable {
 				throw invalid(this.lineNumber, "second '-- +goose Up' (the first is at line " + this.upLine + ")",
 						"Keep one '-- +goose Up' per file");
 			}
-			if (this.downLine > 0) {
-				throw invalid(this.lineNumber, "'-- +goose Up' after '-- +goose Down' (line " + this.downLine + ")",
-						"Put the Up section first");
-			}
 			this.upLine = this.lineNumber;
 		}
 		else {

@@ -1,0 +1,162 @@
+package io.migrator.core.internal.parse;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.migrator.core.Direction;
+
+import static io.migrator.core.internal.parse.ParsedScripts.parse;
+import static io.migrator.core.internal.parse.ParsedScripts.parseGoose;
+import static io.migrator.core.internal.parse.ParsedScripts.sqlOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Goose annotations as real migration directories write them.
+ */
+class GooseAnnotationTests {
+
+	@ParameterizedTest(name = "[{0}]")
+	@MethodSource("spellings")
+	void recognisesAnnotationsWhateverTheirCaseAndSpacing(String line, GooseAnnotation expected) {
+		assertThat(GooseAnnotation.parse(ParsedScripts.SOURCE, 1, line)).isEqualTo(expected);
+	}
+
+	static Stream<Arguments> spellings() {
+		return Stream.of(
+				arguments("-- +goose Up\n", GooseAnnotation.UP),
+				arguments("--+goose up", GooseAnnotation.UP),
+				arguments("  -- +GOOSE UP  \t\r\n", GooseAnnotation.UP),
+				arguments("-- +goose Down \n", GooseAnnotation.DOWN),
+				arguments("-- +goose statementbegin", GooseAnnotation.STATEMENT_BEGIN),
+				arguments("\t--  +goose StatementEnd\t", GooseAnnotation.STATEMENT_END),
+				arguments("-- +goose NO TRANSACTION", GooseAnnotation.NO_TRANSACTION),
+				arguments("-- +goose no \t transaction ", GooseAnnotation.NO_TRANSACTION),
+				arguments("-- +goose ENVSUB ON", GooseAnnotation.ENVSUB_ON),
+				arguments("-- +goose envsub off", GooseAnnotation.ENVSUB_OFF));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-- goose Up", "SELECT 1; -- +goose Up", "-- a comment mentioning +goose Up", "- +goose Up" })
+	void ignoresLinesThatAreNotAnnotations(String line) {
+		assertThat(GooseAnnotation.parse(ParsedScripts.SOURCE, 1, line)).isNull();
+	}
+
+	@Test
+	void acceptsNoTransactionAfterUpAndTwice() {
+		SqlScriptParser parser = parser("""
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				-- +goose NO TRANSACTION
+				CREATE INDEX CONCURRENTLY i ON t (c);
+				""");
+		assertThat(sqlOf(parse(parser))).containsExactly("CREATE INDEX CONCURRENTLY i ON t (c);");
+		assertThat(parser.noTransaction()).isTrue();
+	}
+
+	@Test
+	void runsInATransactionByDefault() {
+		SqlScriptParser parser = parser("-- +goose Up\nSELECT 1;\n");
+		parse(parser);
+		assertThat(parser.noTransaction()).isFalse();
+	}
+
+	@Test
+	void acceptsAFileWithoutDown() {
+		SqlScriptParser parser = parser("-- +goose Up\nCREATE TABLE t (id int);\n");
+		assertThat(parse(parser)).extracting(SqlStatement::direction).containsExactly(Direction.UP);
+		assertThat(parser.hasDownSection()).isFalse();
+	}
+
+	@Test
+	void acceptsAnEmptyUpSection() {
+		SqlScriptParser parser = parser("-- +goose Up\n-- nothing yet\n-- +goose Down\n");
+		assertThat(parse(parser)).isEmpty();
+		assertThat(parser.hasDownSection()).isTrue();
+	}
+
+	@Test
+	void numbersStatementsPerDirectionWithTheirFirstLine() {
+		List<SqlStatement> statements = parseGoose("""
+				-- migration for users
+
+				-- +goose Up
+				CREATE TABLE users (
+				  id int
+				);
+
+				-- seed
+				INSERT INTO users VALUES (1); INSERT INTO users VALUES (2);
+				-- +goose StatementBegin
+				CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql;
+				-- +goose StatementEnd
+
+				-- +goose Down
+				DROP FUNCTION f();
+				DROP TABLE users;
+				""");
+		assertThat(statements).extracting(SqlStatement::direction, SqlStatement::number, SqlStatement::line)
+			.containsExactly(tuple(Direction.UP, 1, 4), tuple(Direction.UP, 2, 8), tuple(Direction.UP, 3, 9),
+					tuple(Direction.UP, 4, 11), tuple(Direction.DOWN, 1, 15), tuple(Direction.DOWN, 2, 16));
+		assertThat(statements.get(1).sql()).isEqualTo("-- seed\nINSERT INTO users VALUES (1);");
+	}
+
+	@Test
+	void sendsAStatementBlockAsWrittenEvenWhenItsLastStatementLacksASemicolon() {
+		List<SqlStatement> statements = parseGoose("""
+				-- +goose Up
+				-- +goose StatementBegin
+				CREATE TABLE a (id int);
+				-- fill it
+				INSERT INTO a VALUES (1);
+				UPDATE a SET id = 2
+				-- +goose StatementEnd
+				SELECT 1;
+				""");
+		assertThat(sqlOf(statements)).containsExactly("""
+				CREATE TABLE a (id int);
+				-- fill it
+				INSERT INTO a VALUES (1);
+				UPDATE a SET id = 2""", "SELECT 1;");
+		assertThat(statements.get(0).line()).isEqualTo(3);
+	}
+
+	@Test
+	void keepsCrlfInsideAStatementBlockButTrimsTheLastTerminator() {
+		List<SqlStatement> statements = parseGoose(
+				"-- +goose Up\r\n-- +goose StatementBegin\r\nSELECT 1;\r\nSELECT 2;\r\n-- +goose StatementEnd\r\n");
+		assertThat(sqlOf(statements)).containsExactly("SELECT 1;\r\nSELECT 2;");
+	}
+
+	@Test
+	void readsAnAnnotationInsideADollarQuoteAsText() {
+		List<SqlStatement> statements = parseGoose("""
+				-- +goose Up
+				-- +goose StatementBegin
+				CREATE FUNCTION f() RETURNS text AS $$
+				-- +goose StatementEnd
+				SELECT 'x'$$ LANGUAGE sql;
+				-- +goose StatementEnd
+				""");
+		assertThat(sqlOf(statements)).singleElement().asString().contains("-- +goose StatementEnd\nSELECT 'x'$$");
+	}
+
+	@Test
+	void skipsAByteOrderMark() {
+		assertThat(sqlOf(parseGoose("\uFEFF-- +goose Up\nSELECT 1;\n"))).containsExactly("SELECT 1;");
+	}
+
+	private static SqlScriptParser parser(String text) {
+		return new SqlScriptParser(ParsedScripts.SOURCE, new StringReader(text), SqlScriptFormat.GOOSE, null,
+				(name) -> null);
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.migrator.testsupport;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Turns an aborted test (a failed assumption, e.g. "no Docker, skip") into a failure.
+ * A skipped database test is a failed promise: here every test either runs against a
+ * real PostgreSQL or fails loudly. Registered for every test through JUnit's extension
+ * auto-detection, which the root pom switches on for Surefire.
+ */
+public final class NoSkippedTestsExtension
+		implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+	@Override
+	public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+		throw failIfAborted(context, throwable);
+	}
+
+	@Override
+	public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+			throws Throwable {
+		throw failIfAborted(context, throwable);
+	}
+
+	@Override
+	public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+			throws Throwable {
+		throw failIfAborted(context, throwable);
+	}
+
+	private static Throwable failIfAborted(ExtensionContext context, Throwable throwable) {
+		if (throwable instanceof TestAbortedException) {
+			return new AssertionError(context.getDisplayName() + " tried to skip itself (" + throwable.getMessage()
+					+ "). Tests here never skip: provide what it needs (a database, a binary) or fix the test.",
+					throwable);
+		}
+		return throwable;
+	}
+
+}

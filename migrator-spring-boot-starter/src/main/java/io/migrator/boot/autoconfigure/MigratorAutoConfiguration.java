@@ -42,6 +42,15 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(MigratorProperties.class)
 public final class MigratorAutoConfiguration {
 
+	// On the outer class so that it is registered after the nested configurations: a
+	// user-defined Migrator is run at startup as well.
+	@Bean
+	@ConditionalOnSingleCandidate(Migrator.class)
+	@ConditionalOnMissingBean
+	MigratorInitializer migratorInitializer(Migrator migrator, MigratorProperties properties) {
+		return new MigratorInitializer(migrator, properties.getMode());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(Migrator.class)
 	static class MigratorConfiguration {
@@ -118,18 +127,6 @@ public final class MigratorAutoConfiguration {
 			builder.variables(properties.getVariables());
 			builder.useEnvironmentVariables(properties.isUseEnvironmentVariables());
 			builder.progressInterval(properties.getProgressInterval());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class MigratorInitializerConfiguration {
-
-		@Bean
-		@ConditionalOnSingleCandidate(Migrator.class)
-		@ConditionalOnMissingBean
-		MigratorInitializer migratorInitializer(Migrator migrator, MigratorProperties properties) {
-			return new MigratorInitializer(migrator, properties.getMode());
 		}
 
 	}

@@ -48,6 +48,8 @@ public final class MigratorBuilder {
 
 	private boolean createSchema = true;
 
+	private boolean useSchemaAsSearchPath;
+
 	private boolean allowOutOfOrder;
 
 	private boolean validateChecksums = true;
@@ -159,6 +161,19 @@ public final class MigratorBuilder {
 	 */
 	public MigratorBuilder createSchema(boolean createSchema) {
 		this.createSchema = createSchema;
+		return this;
+	}
+
+	/**
+	 * Sets whether each connection of a run gets {@code schema} as its current schema
+	 * ({@link java.sql.Connection#setSchema(String)}), so unqualified names in migrations
+	 * land in it: the schema-per-tenant layout. Costs one round trip per connection.
+	 * Default: {@code false}.
+	 * @param useSchemaAsSearchPath whether to switch connections to the schema
+	 * @return this builder
+	 */
+	public MigratorBuilder useSchemaAsSearchPath(boolean useSchemaAsSearchPath) {
+		this.useSchemaAsSearchPath = useSchemaAsSearchPath;
 		return this;
 	}
 
@@ -331,6 +346,9 @@ public final class MigratorBuilder {
 		if (this.dataSource == null) {
 			throw invalid("No DataSource configured: call dataSource(...) before build()");
 		}
+		if (this.useSchemaAsSearchPath && this.schema == null) {
+			throw invalid("'useSchemaAsSearchPath' needs a 'schema' to switch to, but no schema is set");
+		}
 		if (this.lockStrategy != LockStrategy.TABLE && this.lockStrategy != LockStrategy.AUTO
 				&& !this.lockLeaseDuration.equals(DEFAULT_LOCK_LEASE)) {
 			throw invalid("'lockLeaseDuration' only applies to lock strategy TABLE or AUTO, but the strategy is "
@@ -339,7 +357,7 @@ public final class MigratorBuilder {
 		ClassLoader loader = (this.classLoader != null) ? this.classLoader
 				: Thread.currentThread().getContextClassLoader();
 		return new MigratorConfiguration(this.dataSource, this.locations, this.recursive, this.table, this.schema,
-				this.createSchema, this.allowOutOfOrder, this.validateChecksums, this.lockStrategy, this.lockTimeout,
+				this.createSchema, this.useSchemaAsSearchPath, this.allowOutOfOrder, this.validateChecksums, this.lockStrategy, this.lockTimeout,
 				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.javaMigrations,
 				this.listeners, (loader != null) ? loader : MigratorBuilder.class.getClassLoader(),
 				this.progressInterval);

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
  * @param schema the schema holding the history table, or {@code null} for the
  * connection's current schema
  * @param createSchema whether to create {@code schema} when it does not exist
+ * @param useSchemaAsSearchPath whether connections get {@code schema} as their current
+ * schema while migrating
  * @param allowOutOfOrder whether pending versions below the highest applied one are applied
  * @param validateChecksums whether a changed checksum of an applied migration is an error
  * @param lockStrategy how concurrent migrating processes are kept apart
@@ -30,7 +32,7 @@ import javax.sql.DataSource;
  * @param progressInterval how often a long migration logs that it is still running
  */
 public record MigratorConfiguration(DataSource dataSource, List<String> locations, boolean recursive, String table,
-		String schema, boolean createSchema, boolean allowOutOfOrder, boolean validateChecksums,
+		String schema, boolean createSchema, boolean useSchemaAsSearchPath, boolean allowOutOfOrder, boolean validateChecksums,
 		LockStrategy lockStrategy, Duration lockTimeout, Duration lockLeaseDuration, Map<String, String> variables,
 		boolean useEnvironmentVariables, List<JavaMigration> javaMigrations, List<MigrationListener> listeners,
 		ClassLoader classLoader, Duration progressInterval) {

@@ -459,6 +459,9 @@ final class DefaultMigrator implements Migrator {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
+			if (this.configuration.useSchemaAsSearchPath()) {
+				connection.setSchema(this.configuration.schema());
+			}
 			return connection;
 		}
 		catch (SQLException ex) {

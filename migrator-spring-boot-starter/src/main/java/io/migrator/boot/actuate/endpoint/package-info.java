@@ -1,0 +1,4 @@
+/**
+ * Actuator endpoint for migrator.
+ */
+package io.migrator.boot.actuate.endpoint;

@@ -1,0 +1,4 @@
+/**
+ * Health contributor for migrator.
+ */
+package io.migrator.boot.actuate.health;

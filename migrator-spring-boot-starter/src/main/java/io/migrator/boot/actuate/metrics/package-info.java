@@ -1,0 +1,4 @@
+/**
+ * Micrometer metrics and observations for migrator.
+ */
+package io.migrator.boot.actuate.metrics;

@@ -1,0 +1,29 @@
+package io.migrator.boot.autoconfigure;
+
+import io.migrator.boot.actuate.endpoint.MigrationsEndpoint;
+import io.migrator.core.Migrator;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for the {@link MigrationsEndpoint}.
+ */
+@AutoConfiguration(after = MigratorAutoConfiguration.class)
+@ConditionalOnClass({ Migrator.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+public final class MigrationsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBean(Migrator.class)
+	@ConditionalOnMissingBean
+	MigrationsEndpoint migrationsEndpoint(ApplicationContext context) {
+		return new MigrationsEndpoint(context);
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.migrator.boot.autoconfigure;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.migrator.core.InvalidSourceException;
+import io.migrator.core.MigrationFailedException;
+import io.migrator.core.MigrationFailedException.FailureLocation;
+import io.migrator.core.MigratorException;
+import io.migrator.core.ValidationProblem.Kind;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a start that failed in migrator: which migration failed and where, or why the
+ * startup guard refused, and what to do about it. Messages never include connection
+ * details.
+ */
+class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException> {
+
+	private static final String NL = System.lineSeparator();
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, MigratorException cause) {
+		if (cause instanceof MigrationFailedException failed) {
+			return migrationFailed(failed, cause);
+		}
+		if (cause instanceof SchemaNotAppliedException refused) {
+			return schemaNotApplied(refused);
+		}
+		if (cause instanceof InvalidSourceException invalid) {
+			return new FailureAnalysis("A migration source is invalid:" + NL + NL + "    " + invalid.getMessage(),
+					"Fix " + invalid.getSource() + ((invalid.getLine() > 0) ? " at line " + invalid.getLine() : "")
+							+ "; nothing was applied.",
+					cause);
+		}
+		return new FailureAnalysis("Migrator failed (" + cause.getErrorCode() + "):" + NL + NL + "    "
+				+ cause.getMessage(), actionFor(cause), cause);
+	}
+
+	private FailureAnalysis migrationFailed(MigrationFailedException failed, MigratorException cause) {
+		FailureLocation location = failed.getLocation();
+		StringBuilder description = new StringBuilder("Migration failed");
+		if (location == null) {
+			description.append(':').append(NL).append(NL).append("    ").append(failed.getMessage());
+			return new FailureAnalysis(description.toString(), "Fix the failed migration and restart.", cause);
+		}
+		description.append(" at version ").append(location.version()).append(':').append(NL).append(NL);
+		line(description, "File", location.source());
+		if (location.statementNumber() > 0) {
+			line(description, "Statement", "#" + location.statementNumber());
+		}
+		if (location.line() > 0) {
+			line(description, "Line", String.valueOf(location.line()));
+		}
+		if (location.sqlState() != null) {
+			line(description, "SQLState", location.sqlState());
+		}
+		line(description, "Message", location.databaseMessage());
+		int applied = (failed.getPartialResult() != null) ? failed.getPartialResult().migrations().size() - 1 : 0;
+		if (applied > 0) {
+			description.append(NL)
+				.append("Versions applied before the failure stay applied (")
+				.append(applied)
+				.append(").");
+		}
+		String action = "Fix " + location.source()
+				+ ((location.line() > 0) ? " at line " + location.line() : "")
+				+ " and restart. A transactional migration was rolled back, so nothing of version "
+				+ location.version() + " is applied. A NO TRANSACTION migration may have applied part of its "
+				+ "statements: check the schema, then run 'migrator repair' before retrying.";
+		return new FailureAnalysis(description.toString().stripTrailing(), action, cause);
+	}
+
+	private FailureAnalysis schemaNotApplied(SchemaNotAppliedException refused) {
+		StringBuilder description = new StringBuilder(
+				"The database schema is not fully applied and migrator.mode=validate refuses to start:")
+			.append(NL)
+			.append(NL);
+		if (!refused.versionsWith(Kind.NO_HISTORY).isEmpty()) {
+			description.append("    The history table does not exist: no migration was ever applied.").append(NL);
+		}
+		versions(description, "Pending", refused.versionsWith(Kind.PENDING));
+		versions(description, "Out of order", refused.versionsWith(Kind.OUT_OF_ORDER));
+		versions(description, "Incomplete", refused.versionsWith(Kind.INCOMPLETE));
+		versions(description, "Checksum changed", refused.versionsWith(Kind.CHECKSUM_CHANGED));
+		versions(description, "Description changed", refused.versionsWith(Kind.DESCRIPTION_CHANGED));
+		description.append(NL).append(refused.getResult().describe());
+		StringBuilder action = new StringBuilder();
+		if (!refused.versionsWith(Kind.PENDING).isEmpty() || !refused.versionsWith(Kind.NO_HISTORY).isEmpty()
+				|| !refused.versionsWith(Kind.OUT_OF_ORDER).isEmpty()) {
+			action.append("Apply the migrations before starting this version: run the migration job "
+					+ "(migrator.mode=job) or 'migrator up', or start with migrator.mode=apply.");
+		}
+		if (!refused.versionsWith(Kind.INCOMPLETE).isEmpty()) {
+			append(action, "A NO TRANSACTION migration did not finish: check the schema, then run 'migrator repair'.");
+		}
+		if (!refused.versionsWith(Kind.CHECKSUM_CHANGED).isEmpty()
+				|| !refused.versionsWith(Kind.DESCRIPTION_CHANGED).isEmpty()) {
+			append(action, "An applied migration was changed: restore the file as it was applied, or accept the "
+					+ "change with 'migrator repair'.");
+		}
+		return new FailureAnalysis(description.toString().stripTrailing(), action.toString(), refused);
+	}
+
+	private String actionFor(MigratorException cause) {
+		return switch (cause.getErrorCode()) {
+			case INVALID_SOURCE, DUPLICATE_VERSION -> "Fix the migration files named above; nothing was applied.";
+			case INVALID_CONFIGURATION -> "Check the migrator.* properties and MigratorCustomizer beans.";
+			case VALIDATION_FAILED -> "Restore the changed migrations as they were applied, accept the change with "
+					+ "'migrator repair', or set migrator.allow-out-of-order=true for out-of-order versions.";
+			case LOCK_FAILED -> "Another process may be migrating: wait for it or raise migrator.lock.timeout. "
+					+ "Behind a transaction-mode pooler use migrator.lock.strategy=table or a direct "
+					+ "migrator.url.";
+			case NOT_UP_TO_DATE -> "Apply the pending migrations before starting this version.";
+			default -> "Check the database and the migration named above, then restart.";
+		};
+	}
+
+	private static void line(StringBuilder description, String label, String value) {
+		description.append("    ").append(label).append(": ").append(value).append(NL);
+	}
+
+	private static void versions(StringBuilder description, String label, List<Long> versions) {
+		if (!versions.isEmpty()) {
+			line(description, label, versions.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+		}
+	}
+
+	private static void append(StringBuilder action, String sentence) {
+		if (!action.isEmpty()) {
+			action.append(' ');
+		}
+		action.append(sentence);
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Auto-configuration for migrator: properties, startup modes, failure analysis and the
+ * actuator integrations.
+ */
+package io.migrator.boot.autoconfigure;

@@ -146,16 +146,20 @@ final class RunCommands {
 	}
 
 	@Command(name = "adopt", description = "Import what goose, golang-migrate or Flyway applied into the history "
-			+ "table, matching versions to the files. Only on a database with an empty history.")
+			+ "table, matching versions to the files. Idempotent; adding to a non-empty history needs --force.")
 	static final class Adopt extends RunCommand {
 
 		@Option(names = "--from", required = true, paramLabel = "goose|golang-migrate|flyway",
 				converter = TrackerConverter.class, description = "The tool whose history table to read.")
 		LegacyTracker from;
 
+		@Option(names = "--force",
+				description = "Add versions even when migrator's history already has rows (check both first).")
+		boolean force;
+
 		@Override
 		RunResult run(Migrator migrator) {
-			return migrator.adopt(this.from);
+			return migrator.adopt(this.from, this.force);
 		}
 
 	}

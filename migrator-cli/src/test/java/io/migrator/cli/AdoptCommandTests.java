@@ -113,12 +113,24 @@ class AdoptCommandTests {
 	}
 
 	@Test
-	void refusesWhenMigratorHistoryAlreadyHasRowsAndChangesNothing() {
+	void adoptingTwiceChangesNothing() {
 		this.fixture.execute(GOLANG_MIGRATE_TABLE, "INSERT INTO schema_migrations VALUES (2, false)");
 		assertThat(this.fixture.run("adopt", "--from", "golang-migrate").exitCode()).isZero();
 		CliRun again = this.fixture.run("adopt", "--from", "golang-migrate");
-		assertThat(again.exitCode()).isEqualTo(1);
-		assertThat(again.err()).contains("already has 2 row(s)");
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(this.fixture.appliedVersions()).containsExactly("1", "2");
+	}
+
+	@Test
+	void addingToANonEmptyHistoryNeedsForce() {
+		this.fixture.execute(GOLANG_MIGRATE_TABLE, "INSERT INTO schema_migrations VALUES (1, false)");
+		assertThat(this.fixture.run("adopt", "--from", "golang-migrate").exitCode()).isZero();
+		this.fixture.execute("UPDATE schema_migrations SET version = 2");
+		CliRun refused = this.fixture.run("adopt", "--from", "golang-migrate");
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.err()).contains("already has 1 row(s)", "versions [2]", "--force");
+		assertThat(this.fixture.appliedVersions()).containsExactly("1");
+		assertThat(this.fixture.run("adopt", "--from", "golang-migrate", "--force").exitCode()).isZero();
 		assertThat(this.fixture.appliedVersions()).containsExactly("1", "2");
 	}
 

@@ -121,10 +121,13 @@ public interface Migrator {
 
 	/**
 	 * Imports the applied state of another tool's history table, matching its versions to
-	 * the sources; checksums are left empty. Refused when the history already has rows.
+	 * the sources; checksums are left empty. Idempotent: versions already recorded are
+	 * skipped, so adopting twice changes nothing. Adding versions to a history that already
+	 * has rows is refused unless {@code evenIfHistoryExists}.
 	 * @param tracker the tool whose table to read
+	 * @param evenIfHistoryExists whether to add versions to a non-empty history
 	 * @return the versions marked applied
 	 */
-	RunResult adopt(LegacyTracker tracker);
+	RunResult adopt(LegacyTracker tracker, boolean evenIfHistoryExists);
 
 }

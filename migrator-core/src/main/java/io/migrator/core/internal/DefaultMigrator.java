@@ -237,27 +237,36 @@ final class DefaultMigrator implements Migrator {
 	}
 
 	@Override
-	public RunResult adopt(LegacyTracker tracker) {
+	public RunResult adopt(LegacyTracker tracker, boolean evenIfHistoryExists) {
 		return administer("adopt", (connection, store, catalog, history) -> {
-			requireEmptyHistory("adopt", history);
-			Dialect dialect = Dialects.of(connection);
-			LegacyImporter importer = new LegacyImporter(dialect, this.configuration.schema());
-			Set<Long> legacyApplied = importer.appliedVersions(connection, tracker, catalog);
-			List<MigrationResult> results = new ArrayList<>();
+			LegacyImporter importer = new LegacyImporter(Dialects.of(connection), this.configuration.schema());
+			List<MigrationSource> toRecord = new ArrayList<>();
 			List<Long> unmatched = new ArrayList<>();
-			for (long version : legacyApplied) {
+			for (long version : importer.appliedVersions(connection, tracker, catalog)) {
 				MigrationSource source = catalog.find(version);
 				if (source == null) {
 					unmatched.add(version);
-					continue;
 				}
-				store.insert(connection, version, source.description(), source.type(), null, AppliedState.BASELINE,
-						Duration.ZERO);
-				results.add(result(source, Direction.UP, Duration.ZERO, Outcome.MARKED_APPLIED, null));
+				else if (!history.rows().containsKey(version)) {
+					toRecord.add(source);
+				}
 			}
 			if (!unmatched.isEmpty()) {
 				logger.warn("Adopt: versions {} are applied according to {} but have no migration in this build; "
 						+ "they were not recorded", unmatched, tracker);
+			}
+			if (!toRecord.isEmpty() && !history.rows().isEmpty() && !evenIfHistoryExists) {
+				throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Cannot adopt: the history table "
+						+ historyTableName() + " already has " + history.rows().size() + " row(s), and " + tracker
+						+ " lists versions " + toRecord.stream().map(MigrationSource::version).toList()
+						+ " it does not have. Check that both describe this database, then adopt again allowing a "
+						+ "non-empty history (--force).");
+			}
+			List<MigrationResult> results = new ArrayList<>();
+			for (MigrationSource source : toRecord) {
+				store.insert(connection, source.version(), source.description(), source.type(), null,
+						AppliedState.BASELINE, Duration.ZERO);
+				results.add(result(source, Direction.UP, Duration.ZERO, Outcome.MARKED_APPLIED, null));
 			}
 			return results;
 		});

@@ -1,6 +1,5 @@
 package io.migrator.core;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -12,11 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.migrator.core.internal.lock.AdvisoryLock;
 
@@ -25,23 +22,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AdvisoryLockTests {
 
-	@TempDir
-	Path directory;
-
-	EngineFixture fixture;
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@BeforeEach
-	void createDatabase(TestInfo test) {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(), this.directory);
+	void writeFirstMigrations() {
 		for (int version = 1; version <= 6; version++) {
 			this.fixture.write(String.format("%05d_t%d.sql", version, version),
 					"-- +goose Up\nCREATE TABLE t" + version + " (id int);\nSELECT pg_sleep(0.05);\n");
 		}
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
 	}
 
 	@Test

@@ -12,21 +12,37 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import io.migrator.testsupport.TestDatabase;
 import io.migrator.testsupport.TestPostgres;
 
 /**
- * A fresh database and a migration directory for one test.
+ * A fresh database and an empty migration directory for every test, registered with
+ * {@code @RegisterExtension}; both are gone after the test.
  */
-final class EngineFixture implements AutoCloseable {
+final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
 
-	private final TestDatabase database;
+	private TestDatabase database;
 
-	private final Path directory;
+	private Path directory;
 
-	EngineFixture(String name, Path directory) {
-		this.database = TestPostgres.get().createDatabase(name);
-		this.directory = directory;
+	@Override
+	public void beforeEach(ExtensionContext context) throws IOException {
+		this.directory = Files.createTempDirectory("migrations");
+		this.database = TestPostgres.get().createDatabase(context.getRequiredTestMethod().getName());
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) throws IOException {
+		this.database.close();
+		try (var paths = Files.walk(this.directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	TestDatabase database() {
@@ -111,11 +127,6 @@ final class EngineFixture implements AutoCloseable {
 		shape.addAll(query("SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
 				+ "WHERE n.nspname = 'public' ORDER BY 1"));
 		return shape;
-	}
-
-	@Override
-	public void close() {
-		this.database.close();
 	}
 
 }

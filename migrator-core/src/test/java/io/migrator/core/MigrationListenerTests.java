@@ -1,24 +1,18 @@
 package io.migrator.core;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 class MigrationListenerTests {
 
-	@TempDir
-	Path directory;
-
-	EngineFixture fixture;
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	final List<String> events = new ArrayList<>();
 
@@ -52,16 +46,6 @@ class MigrationListenerTests {
 		}
 
 	};
-
-	@BeforeEach
-	void createDatabase(TestInfo test) {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(), this.directory);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
-	}
 
 	@Test
 	void listenersSeeEveryRunAndMigrationInOrder() {

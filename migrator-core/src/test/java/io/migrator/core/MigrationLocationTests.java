@@ -10,34 +10,19 @@ import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MigrationLocationTests {
 
-	@TempDir
-	Path directory;
-
-	EngineFixture fixture;
-
-	@BeforeEach
-	void createDatabase(TestInfo test) {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(), this.directory);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@Test
 	void readsMigrationsFromAJarOnTheClasspath() throws IOException {
-		Path jar = this.directory.resolve("migrations.jar");
+		Path jar = this.fixture.directory().resolve("migrations.jar");
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
 			directoryEntry(out, "db/");
 			directoryEntry(out, "db/migrations/");
@@ -59,7 +44,7 @@ class MigrationLocationTests {
 
 	@Test
 	void scansSubdirectoriesOnlyWhenRecursive() throws IOException {
-		Files.createDirectories(this.directory.resolve("2026"));
+		Files.createDirectories(this.fixture.directory().resolve("2026"));
 		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
 		this.fixture.write("2026/00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
 		this.fixture.write("README.md", "not a migration");

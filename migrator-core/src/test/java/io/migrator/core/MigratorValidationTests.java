@@ -1,32 +1,16 @@
 package io.migrator.core;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class MigratorValidationTests {
 
-	@TempDir
-	Path directory;
-
-	EngineFixture fixture;
-
-	@BeforeEach
-	void createDatabase(TestInfo test) {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(), this.directory);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@Test
 	void pendingVersionBelowTheHighestAppliedIsRefusedNamingVersionsAndOption() {

@@ -1,32 +1,21 @@
 package io.migrator.core;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class NoTransactionMigrationTests {
 
-	@TempDir
-	Path directory;
-
-	EngineFixture fixture;
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@BeforeEach
-	void createDatabase(TestInfo test) {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(), this.directory);
+	void writeFirstMigrations() {
 		this.fixture.write("00001_create_users.sql", "-- +goose Up\nCREATE TABLE users (id int, email text);\n");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
 	}
 
 	@Test

@@ -3,27 +3,26 @@ package io.migrator.core;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProgressLoggingTests {
 
-	@TempDir
-	Path directory;
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@Test
 	void longMigrationLogsWhichOneIsRunningAndForHowLong() {
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
 		PrintStream original = System.err;
-		try (EngineFixture fixture = new EngineFixture("progress", this.directory)) {
-			fixture.write("00001_slow.sql", "-- +goose Up\nSELECT pg_sleep(0.7);\n");
+		this.fixture.write("00001_slow.sql", "-- +goose Up\nSELECT pg_sleep(0.7);\n");
+		try {
 			System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-			fixture.builder().progressInterval(Duration.ofMillis(200)).build().up();
+			this.fixture.builder().progressInterval(Duration.ofMillis(200)).build().up();
 		}
 		finally {
 			System.setErr(original);

@@ -3,11 +3,9 @@ package io.migrator.core;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.migrator.core.TenantResult.TenantOutcome;
 
@@ -15,21 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TenantMigrationsTests {
 
-	@TempDir
-	Path directory;
-
-	EngineFixture fixture;
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@BeforeEach
-	void createDatabase(TestInfo test) {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(), this.directory);
+	void writeFirstMigrations() {
 		this.fixture.write("00001_create_accounts.sql", "-- +goose Up\nCREATE TABLE accounts (id int);\n");
 		this.fixture.write("00002_seed.sql", "-- +goose Up\nINSERT INTO accounts VALUES (1);\n");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
 	}
 
 	@Test

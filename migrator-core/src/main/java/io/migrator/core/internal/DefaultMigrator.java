@@ -320,8 +320,8 @@ final class DefaultMigrator implements Migrator {
 						applied.addAll(appliedVersions(history));
 						requireValid(this.planner.validate(catalog, history), tolerated);
 						steps = stepPlanner.plan(catalog, history);
-						run(operation, connection, store, steps, transactional, results, applied, versionBefore,
-								started);
+						run(operation, connection, store, lock, steps, transactional, results, applied,
+								versionBefore, started);
 					}
 				}
 			}
@@ -342,12 +342,13 @@ final class DefaultMigrator implements Migrator {
 		}
 	}
 
-	private void run(String operation, Connection connection, HistoryStore store, List<Step> steps,
-			Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
+	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
+			List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
 		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
 		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
 			for (Step step : steps) {
+				lock.verify();
 				MigrationSource source = step.source();
 				this.listener.beforeMigration(source.version(), source.description(), step.direction());
 				logger.info("Running {} from {}", step.describe(), source.name());

@@ -314,7 +314,7 @@ final class DefaultMigrator implements Migrator {
 						if (!history.tableExists()) {
 							store.create(connection, this.configuration.createSchema());
 						}
-						history = read(store, connection);
+						history = readUnderLock(store, connection);
 						versionBefore = history.currentVersion();
 						applied.clear();
 						applied.addAll(appliedVersions(history));
@@ -414,7 +414,7 @@ final class DefaultMigrator implements Migrator {
 			HistorySnapshot history;
 			try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 				store.create(connection, this.configuration.createSchema());
-				history = read(store, connection);
+				history = readUnderLock(store, connection);
 				results = work.run(connection, store, catalog, history);
 			}
 			HistorySnapshot after = read(store, connection);
@@ -451,6 +451,17 @@ final class DefaultMigrator implements Migrator {
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
 					+ store.qualifiedTable() + ": " + ex.getMessage() + " (SQLState " + ex.getSQLState()
 					+ "). Check that the migration user may read it.", ex);
+		}
+	}
+
+	private HistorySnapshot readUnderLock(HistoryStore store, Connection connection) {
+		try {
+			return store.readAfterWriters(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
+					+ store.qualifiedTable() + " under the migration lock: " + ex.getMessage() + " (SQLState "
+					+ ex.getSQLState() + "). Check that the migration user may read and lock it.", ex);
 		}
 	}
 

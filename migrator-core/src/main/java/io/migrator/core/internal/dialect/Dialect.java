@@ -156,4 +156,20 @@ public interface Dialect {
 	 */
 	boolean isConcurrentCreate(SQLException exception);
 
+	/**
+	 * Returns the statement a migration transaction starts with to claim the history table:
+	 * a table lock that other writers share but {@link #awaitHistoryWriters} waits for.
+	 * @param table the qualified history table
+	 * @return the SQL
+	 */
+	String claimHistory(String table);
+
+	/**
+	 * Returns the statement that waits, inside a transaction, until no transaction holds
+	 * the claim of {@link #claimHistory}.
+	 * @param table the qualified history table
+	 * @return the SQL
+	 */
+	String awaitHistoryWriters(String table);
+
 }

@@ -139,6 +139,18 @@ public final class PostgresDialect implements Dialect {
 		return UNIQUE_VIOLATION.equals(state) || DUPLICATE_TABLE.equals(state) || DUPLICATE_SCHEMA.equals(state);
 	}
 
+	@Override
+	public String claimHistory(String table) {
+		// ROW EXCLUSIVE is what the history INSERT or DELETE takes later anyway.
+		return "LOCK TABLE " + table + " IN ROW EXCLUSIVE MODE";
+	}
+
+	@Override
+	public String awaitHistoryWriters(String table) {
+		// SHARE conflicts with ROW EXCLUSIVE but not with readers.
+		return "LOCK TABLE " + table + " IN SHARE MODE";
+	}
+
 	private static String interval(long millis) {
 		return "interval '" + millis + " milliseconds'";
 	}

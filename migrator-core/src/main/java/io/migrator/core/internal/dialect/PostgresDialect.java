@@ -17,6 +17,8 @@ public final class PostgresDialect implements Dialect {
 
 	private static final String DUPLICATE_SCHEMA = "42P06";
 
+	private static final String DUPLICATE_OBJECT = "42710";
+
 	@Override
 	public String name() {
 		return "PostgreSQL";
@@ -133,10 +135,12 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public boolean isConcurrentCreate(SQLException exception) {
-		// A racing CREATE TABLE IF NOT EXISTS fails on the catalog's unique index (23505)
-		// rather than reporting the table (42P07) or schema (42P06) as existing.
+		// A racing CREATE TABLE IF NOT EXISTS fails on the catalog's unique index (23505) or
+		// on the table's row type (42710) rather than reporting the table (42P07) or schema
+		// (42P06) as existing.
 		String state = exception.getSQLState();
-		return UNIQUE_VIOLATION.equals(state) || DUPLICATE_TABLE.equals(state) || DUPLICATE_SCHEMA.equals(state);
+		return UNIQUE_VIOLATION.equals(state) || DUPLICATE_OBJECT.equals(state) || DUPLICATE_TABLE.equals(state)
+				|| DUPLICATE_SCHEMA.equals(state);
 	}
 
 	@Override

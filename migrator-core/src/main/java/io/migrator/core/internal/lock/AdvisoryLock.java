@@ -176,7 +176,9 @@ public final class AdvisoryLock implements MigrationLock {
 	private String describeHolder(Connection connection) {
 		String sql = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start "
 				+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-				+ "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
+				+ "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 1 "
+				// Advisory locks are per database; pg_locks shows the whole server's.
+				+ "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setLong(1, this.key >>> 32);
 			statement.setLong(2, this.key & 0xFFFFFFFFL);

@@ -222,7 +222,8 @@ public final class MigratorBuilder {
 
 	/**
 	 * Sets how long a table lease lives without a heartbeat; a crashed holder's lease is
-	 * taken over after it. At least one second. Default: 30 seconds.
+	 * taken over after it. A third of it is the heartbeat interval of the table and the
+	 * advisory lock. At least one second. Default: 30 seconds.
 	 * @param lockLeaseDuration the lease duration
 	 * @return this builder
 	 */
@@ -349,10 +350,9 @@ public final class MigratorBuilder {
 		if (this.useSchemaAsSearchPath && this.schema == null) {
 			throw invalid("'useSchemaAsSearchPath' needs a 'schema' to switch to, but no schema is set");
 		}
-		if (this.lockStrategy != LockStrategy.TABLE && this.lockStrategy != LockStrategy.AUTO
-				&& !this.lockLeaseDuration.equals(DEFAULT_LOCK_LEASE)) {
-			throw invalid("'lockLeaseDuration' only applies to lock strategy TABLE or AUTO, but the strategy is "
-					+ this.lockStrategy);
+		if (this.lockStrategy == LockStrategy.NONE && !this.lockLeaseDuration.equals(DEFAULT_LOCK_LEASE)) {
+			throw invalid("'lockLeaseDuration' does not apply to lock strategy NONE: set a lock strategy, or leave "
+					+ "the lease at its default");
 		}
 		ClassLoader loader = (this.classLoader != null) ? this.classLoader
 				: Thread.currentThread().getContextClassLoader();

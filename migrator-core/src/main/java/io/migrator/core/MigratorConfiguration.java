@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * @param validateChecksums whether a changed checksum of an applied migration is an error
  * @param lockStrategy how concurrent migrating processes are kept apart
  * @param lockTimeout how long to wait for the lock
- * @param lockLeaseDuration how long a table lease lives without a heartbeat
+ * @param lockLeaseDuration how long a table lease lives without a heartbeat; a third of it
+ * is the heartbeat interval of the table and advisory locks
  * @param variables values for ENVSUB references, looked up before environment variables
  * @param useEnvironmentVariables whether ENVSUB falls back to the process environment
  * @param javaMigrations Java migrations given explicitly (e.g. Spring beans)
@@ -45,7 +46,8 @@ public record MigratorConfiguration(DataSource dataSource, List<String> location
 	}
 
 	/**
-	 * Returns the name of the lock table used by {@link LockStrategy#TABLE}: the history
+	 * Returns the name of the lock table used by {@link LockStrategy#TABLE} (and by
+	 * {@link LockStrategy#AUTO} on databases without advisory locks): the history
 	 * table's name with {@code _lock} appended, in the same schema.
 	 * @return the lock table's name
 	 */

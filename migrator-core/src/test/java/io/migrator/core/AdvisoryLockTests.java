@@ -3,12 +3,9 @@ package io.migrator.core;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AdvisoryLockTests {
+
+	/** pg_locks covers the whole server, which other test runs share. */
+	static final String THIS_DATABASE = "database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
 	@RegisterExtension
 	final EngineFixture fixture = new EngineFixture();
@@ -64,25 +64,101 @@ class AdvisoryLockTests {
 
 	@Test
 	void concurrentMigratorsApplyEveryMigrationExactlyOnce() throws Exception {
-		int runners = 6;
-		ExecutorService pool = Executors.newFixedThreadPool(runners);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<RunResult>> results = new ArrayList<>();
-		for (int i = 0; i < runners; i++) {
-			Migrator migrator = this.fixture.builder().lockStrategy(LockStrategy.ADVISORY).build();
-			results.add(pool.submit(() -> {
-				start.await();
-				return migrator.up();
-			}));
+		EngineFixture race = freshWith();
+		try (race) {
+			LockRace.writeMigrations(race);
+			LockRace.runAndCheck(race, () -> race.builder().lockStrategy(LockStrategy.ADVISORY).build());
 		}
-		start.countDown();
-		int applied = 0;
-		for (Future<RunResult> result : results) {
-			applied += result.get(60, TimeUnit.SECONDS).migrations().size();
+	}
+
+	@Test
+	void autoMigratorsRacingApplyEveryMigrationExactlyOnceWithoutALockTable() throws Exception {
+		EngineFixture race = freshWith();
+		try (race) {
+			LockRace.writeMigrations(race);
+			LockRace.runAndCheck(race, () -> race.builder().build());
+			assertThat(race.tableExists("migrator_history_lock")).isFalse();
 		}
-		pool.shutdown();
-		assertThat(applied).isEqualTo(6);
-		assertThat(this.fixture.query("SELECT count(*) FROM migrator_history")).containsExactly("6");
+	}
+
+	@Test
+	void heldLockTransactionKeepsNoSnapshotSoCreateIndexConcurrentlyIsNotBlocked() throws Exception {
+		EngineFixture fixture = freshWith("00001_slow.sql",
+				"-- +goose Up\nCREATE TABLE big (id int);\nSELECT pg_sleep(1.5);\n", "00002_index.sql",
+				"-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY big_id ON big (id);\n");
+		try (fixture) {
+			CompletableFuture<RunResult> run = CompletableFuture
+				.supplyAsync(() -> fixture.builder().lockStrategy(LockStrategy.AUTO).build().up());
+			List<String> lockSession = awaitLockSession(fixture);
+			assertThat(lockSession).containsExactly("idle in transaction|null");
+			assertThat(run.get(30, TimeUnit.SECONDS).migrations()).hasSize(2);
+			assertThat(fixture.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND " + THIS_DATABASE))
+				.containsExactly("0");
+		}
+	}
+
+	@Test
+	void idleInTransactionTimeoutOfTheServerDoesNotEndTheLock() throws Exception {
+		EngineFixture fixture = freshWith("00001_wait.sql", "-- +goose Up\nSELECT pg_sleep(1);\n",
+				"00002_check.sql", "-- +goose Up\nDO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_locks "
+						+ "WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid() AND " + THIS_DATABASE
+						+ ") THEN "
+						+ "RAISE EXCEPTION 'the migration lock is gone'; END IF; END $$;\n");
+		try (fixture) {
+			fixture.execute("ALTER DATABASE \"" + fixture.database().name()
+					+ "\" SET idle_in_transaction_session_timeout = '300ms'");
+			assertThat(fixture.builder().lockStrategy(LockStrategy.ADVISORY).build().up().migrations()).hasSize(2);
+		}
+	}
+
+	@Test
+	void lockSessionThatDiesIsDetectedBeforeTheNextMigration() throws Exception {
+		EngineFixture fixture = freshWith("00001_wait.sql", "-- +goose Up\nSELECT pg_sleep(1.5);\n", "00002_next.sql",
+				"-- +goose Up\nCREATE TABLE next (id int);\n");
+		try (fixture) {
+			CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> fixture.builder()
+				.lockStrategy(LockStrategy.AUTO)
+				.lockLeaseDuration(Duration.ofSeconds(1))
+				.build()
+				.up());
+			awaitLockSession(fixture);
+			fixture.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND "
+					+ THIS_DATABASE);
+			Throwable failure = catchThrowableOfType(ExecutionException.class, () -> run.get(30, TimeUnit.SECONDS))
+				.getCause();
+			assertThat(failure).isInstanceOf(MigratorException.class);
+			assertThat(((MigratorException) failure).getErrorCode()).isEqualTo(ErrorCode.LOCK_FAILED);
+			assertThat(failure.getMessage()).contains("Lost the migration lock", "its transaction ended",
+					"stopped before its next migration");
+			assertThat(fixture.history()).containsExactly("1:applied");
+		}
+	}
+
+	private EngineFixture freshWith(String... files) {
+		Path dir = this.directory.resolve("m" + System.nanoTime());
+		dir.toFile().mkdir();
+		EngineFixture fixture = new EngineFixture("advisory", dir);
+		for (int i = 0; i < files.length; i += 2) {
+			fixture.write(files[i], files[i + 1]);
+		}
+		return fixture;
+	}
+
+	/**
+	 * Waits until a backend holds an advisory lock, and returns its state and xmin.
+	 */
+	private static List<String> awaitLockSession(EngineFixture fixture) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (System.nanoTime() < deadline) {
+			List<String> sessions = fixture.query("SELECT a.state || '|' || coalesce(a.backend_xmin::text, 'null') "
+					+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+					+ "WHERE l.locktype = 'advisory' AND l.granted AND l." + THIS_DATABASE);
+			if (!sessions.isEmpty() && sessions.get(0).startsWith("idle in transaction")) {
+				return sessions;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("No backend held the advisory lock within 20 s");
 	}
 
 }

@@ -20,19 +20,33 @@ import io.migrator.testsupport.TestDatabase;
 import io.migrator.testsupport.TestPostgres;
 
 /**
- * A fresh database and an empty migration directory for every test, registered with
- * {@code @RegisterExtension}; both are gone after the test.
+ * A fresh database and a migration directory. Registered with {@code @RegisterExtension}
+ * it gives every test its own, gone after the test; created with a name and directory it
+ * is one more database for a test that needs several, closed by that test.
  */
-final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
+final class EngineFixture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
 	private TestDatabase database;
 
 	private Path directory;
 
+	EngineFixture() {
+	}
+
+	EngineFixture(String name, Path directory) {
+		this.database = TestPostgres.get().createDatabase(name);
+		this.directory = directory;
+	}
+
 	@Override
 	public void beforeEach(ExtensionContext context) throws IOException {
 		this.directory = Files.createTempDirectory("migrations");
 		this.database = TestPostgres.get().createDatabase(context.getRequiredTestMethod().getName());
+	}
+
+	@Override
+	public void close() {
+		this.database.close();
 	}
 
 	@Override

@@ -323,14 +323,14 @@ final class DefaultMigrator implements Migrator {
 						if (!history.tableExists()) {
 							store.create(connection, this.configuration.createSchema());
 						}
-						history = read(store, connection);
+						history = readUnderLock(store, connection);
 						versionBefore = history.currentVersion();
 						applied.clear();
 						applied.addAll(appliedVersions(history));
 						requireValid(this.planner.validate(catalog, history), tolerated);
 						steps = stepPlanner.plan(catalog, history);
-						run(operation, connection, store, steps, transactional, results, applied, versionBefore,
-								started);
+						run(operation, connection, store, lock, steps, transactional, results, applied,
+								versionBefore, started);
 					}
 				}
 			}
@@ -351,12 +351,13 @@ final class DefaultMigrator implements Migrator {
 		}
 	}
 
-	private void run(String operation, Connection connection, HistoryStore store, List<Step> steps,
-			Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
+	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
+			List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
 		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
 		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
 			for (Step step : steps) {
+				lock.verify();
 				MigrationSource source = step.source();
 				this.listener.beforeMigration(source.version(), source.description(), step.direction());
 				logger.info("Running {} from {}", step.describe(), source.name());
@@ -422,7 +423,7 @@ final class DefaultMigrator implements Migrator {
 			HistorySnapshot history;
 			try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 				store.create(connection, this.configuration.createSchema());
-				history = read(store, connection);
+				history = readUnderLock(store, connection);
 				results = work.run(connection, store, catalog, history);
 			}
 			HistorySnapshot after = read(store, connection);
@@ -459,6 +460,17 @@ final class DefaultMigrator implements Migrator {
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
 					+ store.qualifiedTable() + ": " + ex.getMessage() + " (SQLState " + ex.getSQLState()
 					+ "). Check that the migration user may read it.", ex);
+		}
+	}
+
+	private HistorySnapshot readUnderLock(HistoryStore store, Connection connection) {
+		try {
+			return store.readAfterWriters(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
+					+ store.qualifiedTable() + " under the migration lock: " + ex.getMessage() + " (SQLState "
+					+ ex.getSQLState() + "). Check that the migration user may read and lock it.", ex);
 		}
 	}
 

@@ -74,22 +74,102 @@ public interface Dialect {
 	boolean isUndefinedTable(SQLException exception);
 
 	/**
-	 * Returns whether session advisory locks exist on this database.
+	 * Returns whether transaction-scoped advisory locks exist on this database.
 	 * @return whether {@code ADVISORY} is possible
 	 */
 	boolean supportsAdvisoryLocks();
 
 	/**
-	 * Returns the query that tries to take a session advisory lock; one {@code bigint}
-	 * parameter, one boolean column.
-	 * @return the SQL
+	 * Returns the statement that makes the current transaction READ COMMITTED, so a lock
+	 * transaction held open for a whole run keeps no snapshot that {@code CREATE INDEX
+	 * CONCURRENTLY} would wait for, whatever {@code default_transaction_isolation} says.
+	 * @return the SQL; the first statement of the transaction
 	 */
-	String tryAdvisoryLock();
+	String readCommittedTransaction();
 
 	/**
-	 * Returns the query that releases a session advisory lock; one {@code bigint} parameter.
+	 * Returns the query that tries to take a transaction-scoped advisory lock; one boolean
+	 * column. The key is a literal, so the statement is self-contained.
+	 * @param key the lock key
 	 * @return the SQL
 	 */
-	String advisoryUnlock();
+	String tryAdvisoryTransactionLock(long key);
+
+	/**
+	 * Returns the statement(s) run in the open lock transaction right after the lock and
+	 * then as its heartbeat: they switch off the server's idle-in-transaction (and
+	 * transaction) timeouts for this transaction only, and take no snapshot.
+	 * @param serverMajorVersion the server's major version
+	 * @return the SQL, possibly several statements separated by semicolons
+	 */
+	String keepLockTransactionOpen(int serverMajorVersion);
+
+	/**
+	 * Returns the statement creating the lease table of the {@code TABLE} lock strategy
+	 * when it does not exist: one row per held lease.
+	 * @param table the qualified table name
+	 * @return the SQL
+	 */
+	String createLockTable(String table);
+
+	/**
+	 * Returns ONE atomic statement that takes the lease when there is none or the present
+	 * one has expired; it returns a row only when the lease was taken: the owner whose
+	 * expired lease was taken over and its expiry, both null when there was none.
+	 * @param table the qualified lock table
+	 * @param owner the new owner
+	 * @param leaseMillis how long the lease lives without renewal
+	 * @return the SQL
+	 */
+	String acquireLease(String table, String owner, long leaseMillis);
+
+	/**
+	 * Returns the query reading the present lease: owner, acquired_at, expires_at.
+	 * @param table the qualified lock table
+	 * @return the SQL
+	 */
+	String readLease(String table);
+
+	/**
+	 * Returns the statement extending the lease of an owner; it updates no row when the
+	 * owner no longer holds it.
+	 * @param table the qualified lock table
+	 * @param owner the owner
+	 * @param leaseMillis the new lifetime from now
+	 * @return the SQL
+	 */
+	String renewLease(String table, String owner, long leaseMillis);
+
+	/**
+	 * Returns the statement deleting the lease of an owner, never another owner's.
+	 * @param table the qualified lock table
+	 * @param owner the owner
+	 * @return the SQL
+	 */
+	String releaseLease(String table, String owner);
+
+	/**
+	 * Returns whether an exception says an object being created already exists, as when
+	 * two processes run {@code CREATE ... IF NOT EXISTS} at the same moment.
+	 * @param exception the exception
+	 * @return whether it was a concurrent create
+	 */
+	boolean isConcurrentCreate(SQLException exception);
+
+	/**
+	 * Returns the statement a migration transaction starts with to claim the history table:
+	 * a table lock that other writers share but {@link #awaitHistoryWriters} waits for.
+	 * @param table the qualified history table
+	 * @return the SQL
+	 */
+	String claimHistory(String table);
+
+	/**
+	 * Returns the statement that waits, inside a transaction, until no transaction holds
+	 * the claim of {@link #claimHistory}.
+	 * @param table the qualified history table
+	 * @return the SQL
+	 */
+	String awaitHistoryWriters(String table);
 
 }

@@ -100,6 +100,9 @@ public final class MigrationExecutor {
 			}
 			else {
 				long started = System.nanoTime();
+				try (Statement claim = connection.createStatement()) {
+					claim.execute(this.history.claimSql());
+				}
 				runJava(connection, (JavaMigrationSource) source, direction, false);
 				recordInTransaction(connection, source, direction, Duration.ofNanos(System.nanoTime() - started));
 			}
@@ -118,7 +121,9 @@ public final class MigrationExecutor {
 			throws StatementFailedException, SQLException {
 		try (Statement batch = connection.createStatement(); StatementStream statements = open(source, direction)) {
 			batch.setEscapeProcessing(false);
-			int size = 0;
+			// First in the batch, so the claim is held before any statement of the migration runs.
+			batch.addBatch(this.history.claimSql());
+			int size = 1;
 			long chars = 0;
 			for (SqlStatement statement = statements.next(); statement != null; statement = statements.next()) {
 				batch.addBatch(statement.sql());

@@ -72,6 +72,45 @@ public final class HistoryStore {
 	}
 
 	/**
+	 * Waits until no migration transaction is writing the history, then reads it, in one
+	 * short transaction. Such a writer can outlive the lock that protected it: a process
+	 * killed after sending a migration's batch (statements, history row and COMMIT) loses
+	 * its lock at once, while the server still runs and commits that batch. Every
+	 * migration transaction first claims the history table (see {@link #claimSql()}), so
+	 * this read sees the history as it is once that orphan has ended. Call it under the lock,
+	 * after {@link #create}.
+	 * @param connection a connection in autocommit mode; left in autocommit mode
+	 * @return the snapshot
+	 * @throws SQLException on any error
+	 */
+	public HistorySnapshot readAfterWriters(Connection connection) throws SQLException {
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.dialect.awaitHistoryWriters(this.qualifiedTable));
+			HistorySnapshot snapshot = read(connection);
+			connection.commit();
+			return snapshot;
+		}
+		catch (SQLException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	/**
+	 * Returns the first statement of every migration transaction: it claims the history
+	 * table in the mode its own history write takes anyway, so it costs no concurrency, yet
+	 * makes {@link #readAfterWriters} wait for the transaction.
+	 * @return the SQL
+	 */
+	public String claimSql() {
+		return this.dialect.claimHistory(this.qualifiedTable);
+	}
+
+	/**
 	 * Creates the schema (when asked) and the table when they do not exist.
 	 * @param connection a connection in autocommit mode, under the migration lock
 	 * @param createSchema whether to create the schema

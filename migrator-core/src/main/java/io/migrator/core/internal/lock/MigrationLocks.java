@@ -3,13 +3,15 @@ package io.migrator.core.internal.lock;
 import javax.sql.DataSource;
 
 import io.migrator.core.ErrorCode;
-import io.migrator.core.LockStrategy;
 import io.migrator.core.MigratorConfiguration;
 import io.migrator.core.MigratorException;
 import io.migrator.core.internal.dialect.Dialect;
 
 /**
- * Creates the lock of the configured strategy.
+ * Creates the lock of the configured strategy. {@code AUTO} is the advisory lock where the
+ * database has advisory locks, because {@link AdvisoryLock} is held in an open transaction
+ * that every pooler pins to one backend, so it is proven effective by construction, needs
+ * no lock table and ends at once when its holder dies; elsewhere it is the table lease.
  */
 public final class MigrationLocks {
 
@@ -18,23 +20,42 @@ public final class MigrationLocks {
 
 	/**
 	 * Creates the lock for one run.
-	 * @param configuration the configuration (strategy, timeout)
-	 * @param dataSource where the lock's own connection comes from
+	 * @param configuration the configuration (strategy, timeout, lease, schema, tables)
+	 * @param dataSource where the lock's own connections come from
 	 * @param dialect the database's dialect
 	 * @param qualifiedHistoryTable the history table the lock protects
 	 * @return the lock
 	 */
 	public static MigrationLock create(MigratorConfiguration configuration, DataSource dataSource, Dialect dialect,
 			String qualifiedHistoryTable) {
-		LockStrategy strategy = configuration.lockStrategy();
-		if (strategy == LockStrategy.NONE) {
-			return new NoLock();
+		switch (configuration.lockStrategy()) {
+			case NONE:
+				return new NoLock();
+			case TABLE:
+				return tableLease(configuration, dataSource, dialect);
+			case ADVISORY:
+				if (!dialect.supportsAdvisoryLocks()) {
+					throw new MigratorException(ErrorCode.LOCK_FAILED, dialect.name()
+							+ " has no advisory locks: use lock strategy TABLE (or AUTO, which chooses it)");
+				}
+				return advisory(configuration, dataSource, dialect, qualifiedHistoryTable);
+			default:
+				return dialect.supportsAdvisoryLocks()
+						? advisory(configuration, dataSource, dialect, qualifiedHistoryTable)
+						: tableLease(configuration, dataSource, dialect);
 		}
-		if (!dialect.supportsAdvisoryLocks()) {
-			throw new MigratorException(ErrorCode.LOCK_FAILED, dialect.name()
-					+ " has no session advisory locks: use lock strategy NONE for a single migrating process");
-		}
-		return new AdvisoryLock(dataSource, dialect, qualifiedHistoryTable, configuration.lockTimeout());
+	}
+
+	private static MigrationLock advisory(MigratorConfiguration configuration, DataSource dataSource, Dialect dialect,
+			String qualifiedHistoryTable) {
+		return new AdvisoryLock(dataSource, dialect, qualifiedHistoryTable, configuration.lockTimeout(),
+				configuration.lockLeaseDuration().dividedBy(3));
+	}
+
+	private static MigrationLock tableLease(MigratorConfiguration configuration, DataSource dataSource,
+			Dialect dialect) {
+		return new TableLeaseLock(dataSource, dialect, configuration.schema(), configuration.createSchema(),
+				configuration.lockTable(), configuration.lockTimeout(), configuration.lockLeaseDuration());
 	}
 
 }

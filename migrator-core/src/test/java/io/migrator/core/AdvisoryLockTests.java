@@ -1,5 +1,7 @@
 package io.migrator.core;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -134,10 +136,9 @@ class AdvisoryLockTests {
 		}
 	}
 
-	private EngineFixture freshWith(String... files) {
-		Path dir = this.directory.resolve("m" + System.nanoTime());
-		dir.toFile().mkdir();
-		EngineFixture fixture = new EngineFixture("advisory", dir);
+	private EngineFixture freshWith(String... files) throws IOException {
+		EngineFixture fixture = new EngineFixture("advisory", Files.createDirectory(
+				this.fixture.directory().resolve("m" + System.nanoTime())));
 		for (int i = 0; i < files.length; i += 2) {
 			fixture.write(files[i], files[i + 1]);
 		}

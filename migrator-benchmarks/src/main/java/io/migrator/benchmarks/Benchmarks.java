@@ -24,6 +24,10 @@ public final class Benchmarks {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+			// one INFO line per migration from either tool would drown the report
+			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		}
 		Map<String, String> options = options(args);
 		Server server = new Server(options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
 				options.getOrDefault("user", "postgres"), options.getOrDefault("password", ""));

@@ -58,9 +58,9 @@ final class SeedScenario {
 				readDecodeAndDigest(gooseFile);
 				floor.add((System.nanoTime() - started) / 1e9);
 			}
-			parser.row("`SqlScriptSummary.read` (split + SHA-256 + UTF-8 decoding)", secs(median(parse)),
+			parser.row("`SqlScriptSummary.read` (split + SHA-256 + UTF-8 decoding)", String.format("%.2f", median(parse)),
 					String.format("%,.0f", mib / median(parse)), String.format("%,d", statements));
-			parser.row("floor: read + UTF-8 decoding + SHA-256, no parsing", secs(median(floor)),
+			parser.row("floor: read + UTF-8 decoding + SHA-256, no parsing", String.format("%.2f", median(floor)),
 					String.format("%,.0f", mib / median(floor)), "");
 			this.report.section("4a. Parser throughput on the " + Math.round(mib) + " MiB seed file", parser.toString());
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -120,8 +122,9 @@ final class DefaultMigrator implements Migrator {
 
 	@Override
 	public StatusReport status() {
-		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
-		return this.planner.status(catalog, readHistory());
+		CompletableFuture<MigrationCatalog> catalog = loadCatalog();
+		HistorySnapshot history = readHistory();
+		return this.planner.status(await(catalog), history);
 	}
 
 	@Override
@@ -131,14 +134,16 @@ final class DefaultMigrator implements Migrator {
 
 	@Override
 	public ValidationResult validate() {
-		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
-		return new ValidationResult(this.planner.validate(catalog, readHistory()));
+		CompletableFuture<MigrationCatalog> catalog = loadCatalog();
+		HistorySnapshot history = readHistory();
+		return new ValidationResult(this.planner.validate(await(catalog), history));
 	}
 
 	@Override
 	public ValidationResult check() {
-		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+		CompletableFuture<MigrationCatalog> loading = loadCatalog();
 		HistorySnapshot history = readHistory();
+		MigrationCatalog catalog = await(loading);
 		List<ValidationProblem> problems = new ArrayList<>();
 		if (!history.tableExists() && !catalog.sources().isEmpty()) {
 			problems.add(new ValidationProblem(Kind.NO_HISTORY, 0, "The history table " + historyTableName()
@@ -159,11 +164,12 @@ final class DefaultMigrator implements Migrator {
 	@Override
 	public RunResult dryRun() {
 		long started = System.nanoTime();
-		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+		CompletableFuture<MigrationCatalog> loading = loadCatalog();
 		try (Connection connection = connect()) {
 			Dialect dialect = Dialects.of(connection);
 			HistoryStore store = historyStore(dialect);
 			HistorySnapshot history = read(store, connection);
+			MigrationCatalog catalog = await(loading);
 			requireValid(this.planner.validate(catalog, history), Set.of());
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
 			Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
@@ -305,11 +311,12 @@ final class DefaultMigrator implements Migrator {
 		TreeSet<Long> applied = new TreeSet<>();
 		this.listener.beforeRun(operation);
 		try {
-			MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+			CompletableFuture<MigrationCatalog> loading = loadCatalog();
 			try (Connection connection = connect()) {
 				Dialect dialect = Dialects.of(connection);
 				HistoryStore store = historyStore(dialect);
 				HistorySnapshot history = read(store, connection);
+				MigrationCatalog catalog = await(loading);
 				versionBefore = history.currentVersion();
 				applied.addAll(appliedVersions(history));
 				requireValid(this.planner.validate(catalog, history), tolerated);
@@ -439,6 +446,31 @@ final class DefaultMigrator implements Migrator {
 		}
 		catch (MigratorException ex) {
 			this.listener.runFailed(operation, ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Starts scanning the locations and hashing every file on another thread, so that this
+	 * local work overlaps the round trips of opening a connection and reading the history
+	 * (which only reads: nothing is written before the sources are known to be valid).
+	 */
+	private CompletableFuture<MigrationCatalog> loadCatalog() {
+		return CompletableFuture.supplyAsync(() -> {
+			MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+			catalog.sources().forEach(MigrationSource::checksum);
+			return catalog;
+		});
+	}
+
+	private static MigrationCatalog await(CompletableFuture<MigrationCatalog> loading) {
+		try {
+			return loading.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
 			throw ex;
 		}
 	}

@@ -39,6 +39,13 @@ final class Pgbouncer implements AutoCloseable {
 	}
 
 	static Pgbouncer start() throws IOException, InterruptedException {
+		return start(new String[0]);
+	}
+
+	/**
+	 * Starts pgbouncer in transaction mode with extra {@code [pgbouncer]} settings.
+	 */
+	static Pgbouncer start(String... settings) throws IOException, InterruptedException {
 		String binary = locate();
 		TestPostgres server = TestPostgres.get();
 		// pgbouncer refuses to run as root and runs as user postgres, which must read these files.
@@ -53,7 +60,7 @@ final class Pgbouncer implements AutoCloseable {
 				"listen_port = " + port, "unix_socket_dir =", "auth_type = trust", "auth_file = " + users,
 				"pool_mode = transaction", "default_pool_size = 40", "max_client_conn = 400",
 				"ignore_startup_parameters = extra_float_digits,options", "logfile = " + directory.resolve("log"),
-				"pidfile = " + directory.resolve("pid"), ""));
+				"pidfile = " + directory.resolve("pid"), String.join("\n", settings), ""));
 		Process process = new ProcessBuilder(binary, "-u", "postgres", ini.toString()).redirectErrorStream(true)
 			.redirectOutput(directory.resolve("stdout").toFile())
 			.start();
@@ -108,8 +115,20 @@ final class Pgbouncer implements AutoCloseable {
 	 * server-side prepared statements do not survive transaction pooling.
 	 */
 	DataSource dataSource(TestDatabase database) {
+		return dataSource(database, "?prepareThreshold=0");
+	}
+
+	/**
+	 * Returns a data source through this pgbouncer with the driver's defaults, as a user who
+	 * never heard of {@code prepareThreshold} configures it.
+	 */
+	DataSource dataSourceWithDriverDefaults(TestDatabase database) {
+		return dataSource(database, "");
+	}
+
+	private DataSource dataSource(TestDatabase database, String parameters) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl("jdbc:postgresql://127.0.0.1:" + this.port + "/" + database.name() + "?prepareThreshold=0");
+		dataSource.setUrl("jdbc:postgresql://127.0.0.1:" + this.port + "/" + database.name() + parameters);
 		dataSource.setUser(database.user());
 		dataSource.setPassword(database.password());
 		return dataSource;

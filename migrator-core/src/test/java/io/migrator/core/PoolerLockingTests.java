@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.migrator.core.internal.lock.AdvisoryLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Locking through a real pgbouncer in transaction pooling mode (SPEC §4.2).
@@ -137,6 +138,47 @@ class PoolerLockingTests {
 		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getBoolean(1);
+		}
+	}
+
+
+	@Test
+	void driverPreparedStatementsMixedUpByThePoolerAreExplained() throws Exception {
+		this.fixture.write("00001_create_events.sql", "-- +goose Up\nCREATE TABLE events (id int);\n");
+		// With the driver's defaults, its own COMMIT and ROLLBACK become named server-side
+		// statements; pgbouncer (before 1.21) hands them to whichever server connection
+		// is next, here deterministically by round robin.
+		try (Pgbouncer roundRobin = Pgbouncer.start("server_round_robin = 1")) {
+			DataSource pooled = roundRobin.dataSourceWithDriverDefaults(this.fixture.database());
+			openServerConnections(pooled, 4);
+			MigratorException failure = catchThrowableOfType(MigratorException.class,
+					() -> this.fixture.builder().dataSource(pooled).build().up());
+			assertThat(failure.getMessage()).contains("prepared statement", "transaction-mode pooler",
+					"prepareThreshold=0");
+		}
+	}
+
+	/**
+	 * Leaves pgbouncer with several idle server connections to rotate through, by holding
+	 * that many transactions open at once.
+	 */
+	private static void openServerConnections(DataSource pooled, int count) throws SQLException {
+		List<Connection> clients = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				Connection client = pooled.getConnection();
+				clients.add(client);
+				client.setAutoCommit(false);
+				try (Statement statement = client.createStatement()) {
+					statement.execute("SELECT 1");
+				}
+			}
+		}
+		finally {
+			for (Connection client : clients) {
+				client.rollback();
+				client.close();
+			}
 		}
 	}
 

@@ -34,6 +34,7 @@ import io.migrator.core.ValidationProblem.Kind;
 import io.migrator.core.ValidationResult;
 import io.migrator.core.internal.dialect.Dialect;
 import io.migrator.core.internal.dialect.Dialects;
+import io.migrator.core.internal.dialect.SqlErrors;
 import io.migrator.core.internal.execute.MigrationExecutor;
 import io.migrator.core.internal.execute.ProgressReporter;
 import io.migrator.core.internal.execute.StatementFailedException;
@@ -490,8 +491,8 @@ final class DefaultMigrator implements Migrator {
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
-					+ store.qualifiedTable() + ": " + ex.getMessage() + " (SQLState " + ex.getSQLState()
-					+ "). Check that the migration user may read it.", ex);
+					+ store.qualifiedTable() + ": " + SqlErrors.describe(ex)
+					+ ". Check that the migration user may read it.", ex);
 		}
 	}
 
@@ -501,8 +502,8 @@ final class DefaultMigrator implements Migrator {
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
-					+ store.qualifiedTable() + " under the migration lock: " + ex.getMessage() + " (SQLState "
-					+ ex.getSQLState() + "). Check that the migration user may read and lock it.", ex);
+					+ store.qualifiedTable() + " under the migration lock: " + SqlErrors.describe(ex)
+					+ ". Check that the migration user may read and lock it.", ex);
 		}
 	}
 
@@ -519,7 +520,7 @@ final class DefaultMigrator implements Migrator {
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot connect to the database: "
-					+ ex.getMessage() + " (SQLState " + ex.getSQLState() + "). Check the URL, user and password.", ex);
+					+ SqlErrors.describe(ex) + ". Check the URL, user and password.", ex);
 		}
 	}
 
@@ -539,7 +540,7 @@ final class DefaultMigrator implements Migrator {
 
 	private static MigratorException databaseFailure(String operation, SQLException ex) {
 		return new MigratorException(ErrorCode.HISTORY_FAILED, operation + " failed on the database: "
-				+ ex.getMessage() + " (SQLState " + ex.getSQLState() + ")", ex);
+				+ SqlErrors.describe(ex), ex);
 	}
 
 	private static void requireValid(List<ValidationProblem> problems, Set<Kind> tolerated) {

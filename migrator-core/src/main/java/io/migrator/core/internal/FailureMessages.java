@@ -5,6 +5,7 @@ import io.migrator.core.MigrationFailedException;
 import io.migrator.core.MigrationFailedException.FailureLocation;
 import io.migrator.core.MigrationResult;
 import io.migrator.core.RunResult;
+import io.migrator.core.internal.dialect.SqlErrors;
 import io.migrator.core.internal.execute.StatementFailedException;
 import io.migrator.core.internal.source.MigrationSource;
 
@@ -34,6 +35,7 @@ final class FailureMessages {
 		if (failure.sqlState() != null) {
 			message.append(" [SQLState ").append(failure.sqlState()).append(']');
 		}
+		message.append(SqlErrors.hint(failure.sqlState(), failure.getMessage()));
 		message.append(". ");
 		if (transactional) {
 			message.append("Its transaction was rolled back: nothing of version ")

@@ -1,7 +1,6 @@
 package io.migrator.core.internal.history;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -139,7 +138,7 @@ public final class HistoryStore {
 		return "INSERT INTO " + this.qualifiedTable
 				+ " (version, description, type, checksum, state, applied_at, execution_ms) VALUES (" + version + ", "
 				+ this.dialect.literal(description) + ", " + this.dialect.literal(type.id()) + ", "
-				+ ((checksum != null) ? this.dialect.literal(checksum) : "NULL") + ", "
+				+ nullableLiteral(checksum) + ", "
 				+ this.dialect.literal(AppliedState.APPLIED.id()) + ", " + this.dialect.currentTimestamp() + ", "
 				+ this.dialect.millisecondsSinceTransactionStart() + ")";
 	}
@@ -157,18 +156,11 @@ public final class HistoryStore {
 	 */
 	public void insert(Connection connection, long version, String description, MigrationType type, String checksum,
 			AppliedState state, Duration executionTime) throws SQLException {
-		String sql = "INSERT INTO " + this.qualifiedTable
-				+ " (version, description, type, checksum, state, applied_at, execution_ms) VALUES (?, ?, ?, ?, ?, "
-				+ this.dialect.currentTimestamp() + ", ?)";
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setLong(1, version);
-			statement.setString(2, description);
-			statement.setString(3, type.id());
-			statement.setString(4, checksum);
-			statement.setString(5, state.id());
-			statement.setLong(6, executionTime.toMillis());
-			statement.executeUpdate();
-		}
+		execute(connection, "INSERT INTO " + this.qualifiedTable
+				+ " (version, description, type, checksum, state, applied_at, execution_ms) VALUES (" + version + ", "
+				+ this.dialect.literal(description) + ", " + this.dialect.literal(type.id()) + ", "
+				+ nullableLiteral(checksum) + ", " + this.dialect.literal(state.id()) + ", "
+				+ this.dialect.currentTimestamp() + ", " + executionTime.toMillis() + ")");
 	}
 
 	/**
@@ -179,14 +171,9 @@ public final class HistoryStore {
 	 * @throws SQLException on error
 	 */
 	public void markApplied(Connection connection, long version, Duration executionTime) throws SQLException {
-		String sql = "UPDATE " + this.qualifiedTable + " SET state = ?, applied_at = "
-				+ this.dialect.currentTimestamp() + ", execution_ms = ? WHERE version = ?";
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, AppliedState.APPLIED.id());
-			statement.setLong(2, executionTime.toMillis());
-			statement.setLong(3, version);
-			statement.executeUpdate();
-		}
+		execute(connection, "UPDATE " + this.qualifiedTable + " SET state = "
+				+ this.dialect.literal(AppliedState.APPLIED.id()) + ", applied_at = " + this.dialect.currentTimestamp()
+				+ ", execution_ms = " + executionTime.toMillis() + " WHERE version = " + version);
 	}
 
 	/**
@@ -206,9 +193,7 @@ public final class HistoryStore {
 	 * @throws SQLException on error
 	 */
 	public void delete(Connection connection, long version) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.executeUpdate(deleteSql(version));
-		}
+		execute(connection, deleteSql(version));
 	}
 
 	/**
@@ -221,12 +206,23 @@ public final class HistoryStore {
 	 */
 	public void updateIdentity(Connection connection, long version, String description, String checksum)
 			throws SQLException {
-		String sql = "UPDATE " + this.qualifiedTable + " SET description = ?, checksum = ? WHERE version = ?";
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, description);
-			statement.setString(2, checksum);
-			statement.setLong(3, version);
-			statement.executeUpdate();
+		execute(connection, "UPDATE " + this.qualifiedTable + " SET description = " + this.dialect.literal(description)
+				+ ", checksum = " + nullableLiteral(checksum) + " WHERE version = " + version);
+	}
+
+	private String nullableLiteral(String value) {
+		return (value != null) ? this.dialect.literal(value) : "NULL";
+	}
+
+	/**
+	 * Runs one write with literal values, like the writes batched with migrations: history
+	 * writes never become the driver's named server-side statements, which a
+	 * transaction-mode pooler hands to the wrong server connection (the driver's own
+	 * COMMIT still does, unless the URL sets prepareThreshold=0).
+	 */
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeUpdate(sql);
 		}
 	}
 

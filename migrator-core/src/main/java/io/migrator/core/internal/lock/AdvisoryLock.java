@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.MigratorException;
 import io.migrator.core.internal.dialect.Dialect;
+import io.migrator.core.internal.dialect.SqlErrors;
 
 /**
  * A PostgreSQL advisory lock that is safe through connection poolers: a
@@ -138,8 +139,8 @@ public final class AdvisoryLock implements MigrationLock {
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.LOCK_FAILED, "Could not take the migration lock (PostgreSQL "
-					+ "advisory lock " + this.key + "): " + ex.getMessage() + " (SQLState " + ex.getSQLState()
-					+ "). The lock needs a transaction held open on its own connection; behind a statement-mode "
+					+ "advisory lock " + this.key + "): " + SqlErrors.describe(ex)
+					+ ". The lock needs a transaction held open on its own connection; behind a statement-mode "
 					+ "pooler use lock strategy TABLE.", ex);
 		}
 		catch (InterruptedException ex) {
@@ -236,7 +237,7 @@ public final class AdvisoryLock implements MigrationLock {
 			}
 			catch (SQLException ex) {
 				// Any error aborts or ends the lock transaction, and the lock with it.
-				return "its transaction ended: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ")";
+				return "its transaction ended: " + SqlErrors.describe(ex);
 			}
 		}
 

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.MigratorException;
 import io.migrator.core.internal.dialect.Dialect;
+import io.migrator.core.internal.dialect.SqlErrors;
 
 /**
  * A lease row in a lock table next to the history table: owner (host/pid/random), when it
@@ -101,8 +102,8 @@ public final class TableLeaseLock implements MigrationLock {
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.LOCK_FAILED, "Could not take the migration lock (lease in "
-					+ this.table + "): " + ex.getMessage() + " (SQLState " + ex.getSQLState()
-					+ "). Check that the migration user may create and write that table.", ex);
+					+ this.table + "): " + SqlErrors.describe(ex)
+					+ ". Check that the migration user may create and write that table.", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -217,8 +218,7 @@ public final class TableLeaseLock implements MigrationLock {
 					logger.warn("Could not renew the migration lock lease, retrying: {}", ex.getMessage());
 					return null;
 				}
-				return "it could not be renewed within " + lease + ": " + ex.getMessage() + " (SQLState "
-						+ ex.getSQLState() + ")";
+				return "it could not be renewed within " + lease + ": " + SqlErrors.describe(ex);
 			}
 		}
 

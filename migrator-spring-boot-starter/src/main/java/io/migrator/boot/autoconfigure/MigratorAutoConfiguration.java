@@ -115,6 +115,7 @@ public final class MigratorAutoConfiguration {
 				builder.schema(properties.getSchema());
 			}
 			builder.createSchema(properties.isCreateSchema());
+			builder.useSchemaAsSearchPath(properties.isUseSchemaAsSearchPath());
 			builder.allowOutOfOrder(properties.isAllowOutOfOrder());
 			builder.validateChecksums(properties.isValidateChecksums());
 			builder.lockStrategy(properties.getLock().getStrategy());

@@ -54,6 +54,12 @@ public class MigratorProperties {
 	private boolean createSchema = true;
 
 	/**
+	 * Whether to make "schema" the current schema of migration connections, so unqualified
+	 * names in migrations land in it.
+	 */
+	private boolean useSchemaAsSearchPath = false;
+
+	/**
 	 * Whether to apply pending versions below the highest applied one instead of refusing
 	 * them.
 	 */
@@ -144,6 +150,14 @@ public class MigratorProperties {
 
 	public void setSchema(String schema) {
 		this.schema = schema;
+	}
+
+	public boolean isUseSchemaAsSearchPath() {
+		return this.useSchemaAsSearchPath;
+	}
+
+	public void setUseSchemaAsSearchPath(boolean useSchemaAsSearchPath) {
+		this.useSchemaAsSearchPath = useSchemaAsSearchPath;
 	}
 
 	public boolean isCreateSchema() {

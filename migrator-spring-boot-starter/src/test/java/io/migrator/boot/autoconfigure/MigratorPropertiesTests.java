@@ -19,6 +19,7 @@ class MigratorPropertiesTests {
 		assertThat(properties.getTable()).isEqualTo(defaults.table());
 		assertThat(properties.getSchema()).isEqualTo(defaults.schema());
 		assertThat(properties.isCreateSchema()).isEqualTo(defaults.createSchema());
+		assertThat(properties.isUseSchemaAsSearchPath()).isEqualTo(defaults.useSchemaAsSearchPath());
 		assertThat(properties.isAllowOutOfOrder()).isEqualTo(defaults.allowOutOfOrder());
 		assertThat(properties.isValidateChecksums()).isEqualTo(defaults.validateChecksums());
 		assertThat(properties.getLock().getStrategy()).isEqualTo(defaults.lockStrategy());

@@ -13,9 +13,10 @@ import java.util.Set;
  *
  * <pre>
  * java -jar migrator-benchmarks/target/migrator-benchmarks.jar [--url jdbc:postgresql://127.0.0.1:5432/postgres]
- *     [--user postgres] [--password ''] [--scenarios noop,apply,seed] [--reps 5] [--noop-n 100,1000,10000]
- *     [--apply-n 1000] [--delay-ms 25] [--delayed-apply-n 100] [--delayed-reps 3] [--seed-mb 200]
- *     [--seed-flyway true] [--out results.md]
+ *     [--user postgres] [--password ''] [--scenarios noop,apply,startup,seed] [--reps 5]
+ *     [--noop-n 100,1000,10000] [--apply-n 1000] [--delay-ms 25] [--delayed-apply-n 100] [--delayed-reps 3]
+ *     [--startup-n 200] [--startup-reps 21] [--startup-delayed-reps 3] [--startup-libs target/startup]
+ *     [--seed-mb 200] [--seed-flyway true] [--out results.md]
  * </pre>
  */
 public final class Benchmarks {
@@ -31,7 +32,7 @@ public final class Benchmarks {
 		Map<String, String> options = options(args);
 		Server server = new Server(options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
 				options.getOrDefault("user", "postgres"), options.getOrDefault("password", ""));
-		Set<String> scenarios = Set.of(options.getOrDefault("scenarios", "noop,apply,seed").split(","));
+		Set<String> scenarios = Set.of(options.getOrDefault("scenarios", "noop,apply,startup,seed").split(","));
 		int reps = Integer.parseInt(options.getOrDefault("reps", "5"));
 		Duration delay = Duration.ofMillis(Long.parseLong(options.getOrDefault("delay-ms", "25")));
 		String out = options.get("out");
@@ -47,6 +48,12 @@ public final class Benchmarks {
 			apply(server, report, Integer.parseInt(options.getOrDefault("apply-n", "1000")),
 					Integer.parseInt(options.getOrDefault("delayed-apply-n", "100")),
 					Integer.parseInt(options.getOrDefault("delayed-reps", "3")), reps, delay);
+		}
+		if (scenarios.contains("startup")) {
+			Path libraries = options.containsKey("startup-libs") ? Path.of(options.get("startup-libs")) : null;
+			new StartupScenario(server, report, libraries).run(Integer.parseInt(options.getOrDefault("startup-n", "200")),
+					Integer.parseInt(options.getOrDefault("startup-reps", "21")), delay,
+					Integer.parseInt(options.getOrDefault("startup-delayed-reps", "3")));
 		}
 		if (scenarios.contains("seed")) {
 			new SeedScenario(server, report).run(Integer.parseInt(options.getOrDefault("seed-mb", "200")),

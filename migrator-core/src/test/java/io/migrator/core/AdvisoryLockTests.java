@@ -136,6 +136,23 @@ class AdvisoryLockTests {
 		}
 	}
 
+	@Test
+	void waitForAnOrphanedMigrationTransactionIsBoundedByTheLockTimeout() throws Exception {
+		Migrator migrator = this.fixture.builder().lockTimeout(Duration.ofMillis(800)).build();
+		migrator.upTo(1);
+		try (Connection orphan = this.fixture.database().connect(); Statement statement = orphan.createStatement()) {
+			// What a killed process leaves behind: a migration transaction that claimed the history.
+			orphan.setAutoCommit(false);
+			statement.execute("LOCK TABLE migrator_history IN ROW EXCLUSIVE MODE");
+			MigratorException failure = catchThrowableOfType(MigratorException.class, migrator::up);
+			assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.LOCK_FAILED);
+			assertThat(failure.getMessage()).contains("Waited PT0.8S", "still holds the history table",
+					"pg_terminate_backend");
+			orphan.rollback();
+		}
+		assertThat(migrator.up().migrations()).hasSize(5);
+	}
+
 	private EngineFixture freshWith(String... files) throws IOException {
 		EngineFixture fixture = new EngineFixture("advisory", Files.createDirectory(
 				this.fixture.directory().resolve("m" + System.nanoTime())));

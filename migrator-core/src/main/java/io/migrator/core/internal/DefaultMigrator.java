@@ -331,7 +331,7 @@ final class DefaultMigrator implements Migrator {
 						if (!history.tableExists()) {
 							store.create(connection, this.configuration.createSchema());
 						}
-						history = readUnderLock(store, connection);
+						history = readUnderLock(store, dialect, connection);
 						versionBefore = history.currentVersion();
 						applied.clear();
 						applied.addAll(appliedVersions(history));
@@ -431,7 +431,7 @@ final class DefaultMigrator implements Migrator {
 			HistorySnapshot history;
 			try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 				store.create(connection, this.configuration.createSchema());
-				history = readUnderLock(store, connection);
+				history = readUnderLock(store, dialect, connection);
 				results = work.run(connection, store, catalog, history);
 			}
 			HistorySnapshot after = read(store, connection);
@@ -496,11 +496,18 @@ final class DefaultMigrator implements Migrator {
 		}
 	}
 
-	private HistorySnapshot readUnderLock(HistoryStore store, Connection connection) {
+	private HistorySnapshot readUnderLock(HistoryStore store, Dialect dialect, Connection connection) {
 		try {
-			return store.readAfterWriters(connection);
+			return store.readAfterWriters(connection, this.configuration.lockTimeout());
 		}
 		catch (SQLException ex) {
+			if (dialect.isLockWaitTimeout(ex)) {
+				throw new MigratorException(ErrorCode.LOCK_FAILED, "Waited " + this.configuration.lockTimeout()
+						+ " for a migration transaction that still holds the history table " + store.qualifiedTable()
+						+ ", though its process no longer holds the migration lock (it crashed or was killed after "
+						+ "sending it). The database ends it once it notices the lost client; or find it in "
+						+ "pg_stat_activity and end it with pg_terminate_backend(pid), then run again.", ex);
+			}
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
 					+ store.qualifiedTable() + " under the migration lock: " + SqlErrors.describe(ex)
 					+ ". Check that the migration user may read and lock it.", ex);

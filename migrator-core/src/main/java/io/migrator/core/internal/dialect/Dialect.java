@@ -172,4 +172,20 @@ public interface Dialect {
 	 */
 	String awaitHistoryWriters(String table);
 
+	/**
+	 * Returns the statement that bounds, for the rest of the current transaction, how long
+	 * a statement waits for a table lock.
+	 * @param timeout the longest wait
+	 * @return the SQL
+	 */
+	String limitLockWait(java.time.Duration timeout);
+
+	/**
+	 * Returns whether an exception says that a lock wait hit the limit of
+	 * {@link #limitLockWait}.
+	 * @param exception the exception
+	 * @return whether the wait timed out
+	 */
+	boolean isLockWaitTimeout(SQLException exception);
+
 }

@@ -9,6 +9,8 @@ public final class PostgresDialect implements Dialect {
 
 	private static final String UNDEFINED_TABLE = "42P01";
 
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	private static final String INVALID_SCHEMA_NAME = "3F000";
 
 	private static final String UNIQUE_VIOLATION = "23505";
@@ -153,6 +155,16 @@ public final class PostgresDialect implements Dialect {
 	public String awaitHistoryWriters(String table) {
 		// SHARE conflicts with ROW EXCLUSIVE but not with readers.
 		return "LOCK TABLE " + table + " IN SHARE MODE";
+	}
+
+	@Override
+	public String limitLockWait(java.time.Duration timeout) {
+		return "SET LOCAL lock_timeout = " + Math.max(1, timeout.toMillis());
+	}
+
+	@Override
+	public boolean isLockWaitTimeout(SQLException exception) {
+		return LOCK_NOT_AVAILABLE.equals(exception.getSQLState());
 	}
 
 	private static String interval(long millis) {

@@ -79,12 +79,14 @@ public final class HistoryStore {
 	 * this read sees the history as it is once that orphan has ended. Call it under the lock,
 	 * after {@link #create}.
 	 * @param connection a connection in autocommit mode; left in autocommit mode
+	 * @param timeout how long to wait for such a transaction
 	 * @return the snapshot
-	 * @throws SQLException on any error
+	 * @throws SQLException on any error, including the wait timing out
 	 */
-	public HistorySnapshot readAfterWriters(Connection connection) throws SQLException {
+	public HistorySnapshot readAfterWriters(Connection connection, Duration timeout) throws SQLException {
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.dialect.limitLockWait(timeout));
 			statement.execute(this.dialect.awaitHistoryWriters(this.qualifiedTable));
 			HistorySnapshot snapshot = read(connection);
 			connection.commit();

@@ -24,9 +24,7 @@ class JdbcTestSliceTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::jdbcUrl);
-		registry.add("spring.datasource.username", database::user);
-		registry.add("spring.datasource.password", database::password);
+		SliceDatabases.register(database, registry);
 	}
 
 	@AfterAll

@@ -1,4 +1,4 @@
-package io.migrator.boot.jpa;
+package io.migrator.boot.slice;
 
 import io.migrator.testsupport.TestDatabase;
 import io.migrator.testsupport.TestPostgres;
@@ -28,9 +28,7 @@ class DataJpaTestSliceTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::jdbcUrl);
-		registry.add("spring.datasource.username", database::user);
-		registry.add("spring.datasource.password", database::password);
+		SliceDatabases.register(database, registry);
 	}
 
 	@AfterAll

@@ -1,4 +1,4 @@
-package io.migrator.boot.jpa;
+package io.migrator.boot.slice;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -8,6 +8,9 @@ package io.migrator.core;
  * Operations that change the database lock out other migrating processes (see
  * {@link LockStrategy}), except when nothing is to be done: a run with nothing pending
  * reads the history in one query and takes no lock.
+ * <p>
+ * Sources in classpath locations are scanned once per migrator (they cannot change while
+ * the class loader lives); {@code filesystem:} locations are scanned by every operation.
  */
 public interface Migrator {
 

@@ -61,6 +61,27 @@ class MigrationLocationTests {
 			.isEmpty();
 	}
 
+	@Test
+	void classpathMigrationsAreScannedOnceFilesystemOnesOnEveryOperation() throws IOException {
+		Path classes = Files.createDirectories(this.fixture.directory().resolve("classes/db/migrations"));
+		Files.writeString(classes.resolve("00001_a.sql"), "-- +goose Up\nCREATE TABLE a (id int);\n");
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		try (URLClassLoader loader = new URLClassLoader(
+				new URL[] { this.fixture.directory().resolve("classes").toUri().toURL() }, null)) {
+			Migrator fromClasspath = this.fixture.builder()
+				.locations("classpath:db/migrations")
+				.classLoader(loader)
+				.build();
+			Migrator fromFilesystem = this.fixture.migrator();
+			assertThat(fromClasspath.status().migrations()).hasSize(1);
+			assertThat(fromFilesystem.status().migrations()).hasSize(1);
+			Files.writeString(classes.resolve("00002_b.sql"), "-- +goose Up\nCREATE TABLE b (id int);\n");
+			this.fixture.write("00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
+			assertThat(fromClasspath.status().migrations()).hasSize(1);
+			assertThat(fromFilesystem.status().migrations()).hasSize(2);
+		}
+	}
+
 	private static void directoryEntry(JarOutputStream out, String name) throws IOException {
 		out.putNextEntry(new JarEntry(name));
 		out.closeEntry();

@@ -66,11 +66,20 @@ final class DefaultMigrator implements Migrator {
 
 	private final Function<String, String> variables;
 
+	private final boolean catalogFixed;
+
+	private volatile CompletableFuture<MigrationCatalog> fixedCatalog;
+
 	DefaultMigrator(MigratorConfiguration configuration) {
 		this.configuration = configuration;
 		this.planner = new MigrationPlanner(configuration.allowOutOfOrder(), configuration.validateChecksums());
 		this.listener = new CompositeListener(configuration.listeners());
 		this.variables = configuration::lookupVariable;
+		// Classpath resources do not change while a class loader lives; files on disk may be
+		// edited between two operations of one migrator (repair after a fix, for one).
+		this.catalogFixed = configuration.locations()
+			.stream()
+			.noneMatch((location) -> location.startsWith("filesystem:"));
 	}
 
 	@Override
@@ -422,7 +431,7 @@ final class DefaultMigrator implements Migrator {
 
 	private RunResult administer(String operation, AdminWork work) {
 		long started = System.nanoTime();
-		MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
+		MigrationCatalog catalog = await(loadCatalog());
 		this.listener.beforeRun(operation);
 		try (Connection connection = connect()) {
 			Dialect dialect = Dialects.of(connection);
@@ -455,13 +464,24 @@ final class DefaultMigrator implements Migrator {
 	 * Starts scanning the locations and hashing every file on another thread, so that this
 	 * local work overlaps the round trips of opening a connection and reading the history
 	 * (which only reads: nothing is written before the sources are known to be valid).
+	 * A catalog of classpath locations only is loaded once and kept: health checks, gauges
+	 * and the endpoint call {@link #status()} often, and must not rescan a fat jar and hash
+	 * every file each time.
 	 */
 	private CompletableFuture<MigrationCatalog> loadCatalog() {
-		return CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<MigrationCatalog> fixed = this.fixedCatalog;
+		if (fixed != null && !fixed.isCompletedExceptionally()) {
+			return fixed;
+		}
+		CompletableFuture<MigrationCatalog> loading = CompletableFuture.supplyAsync(() -> {
 			MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
 			catalog.sources().forEach(MigrationSource::checksum);
 			return catalog;
 		});
+		if (this.catalogFixed) {
+			this.fixedCatalog = loading;
+		}
+		return loading;
 	}
 
 	private static MigrationCatalog await(CompletableFuture<MigrationCatalog> loading) {

@@ -125,6 +125,12 @@ public final class TenantMigrations {
 			failed.set(true);
 			return new TenantResult(tenant, TenantOutcome.FAILED, null, ex);
 		}
+		catch (RuntimeException ex) {
+			// One tenant's unexpected error (unreadable file, bug) must not hide the others' results.
+			failed.set(true);
+			return new TenantResult(tenant, TenantOutcome.FAILED, null, new MigratorException(
+					ErrorCode.MIGRATION_FAILED, "Tenant " + tenant + " failed unexpectedly: " + ex, ex));
+		}
 	}
 
 }

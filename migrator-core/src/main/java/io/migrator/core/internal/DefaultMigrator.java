@@ -567,7 +567,8 @@ final class DefaultMigrator implements Migrator {
 
 	private static MigratorException databaseFailure(String operation, SQLException ex) {
 		return new MigratorException(ErrorCode.HISTORY_FAILED, operation + " failed on the database: "
-				+ SqlErrors.describe(ex), ex);
+				+ SqlErrors.describe(ex) + ". Check the connection and that the migration user may create and "
+				+ "write the history table; 'status' shows what is applied.", ex);
 	}
 
 	private static void requireValid(List<ValidationProblem> problems, Set<Kind> tolerated) {

@@ -175,7 +175,7 @@ public final class SqlScriptParser implements AutoCloseable {
 		// A comment trailing the ';' on the same line describes the statement just
 		// ended; it must not become the head of the next one.
 		this.position = isBlankOrLineComment(end) ? this.line.length() : end;
-		return completeStatement();
+		return completeStatement(false);
 	}
 
 	private SqlStatement scanBlockLine() {
@@ -216,11 +216,11 @@ public final class SqlScriptParser implements AutoCloseable {
 				|| (i + 1 < this.line.length() && this.line.charAt(i) == '-' && this.line.charAt(i + 1) == '-');
 	}
 
-	private SqlStatement completeStatement() {
+	private SqlStatement completeStatement(boolean block) {
 		SqlStatement result = null;
 		if (this.splitter.sawSql()) {
 			int number = (this.section == Direction.UP) ? ++this.upStatements : ++this.downStatements;
-			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number);
+			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number, block);
 		}
 		resetStatement();
 		return result;
@@ -298,7 +298,7 @@ public final class SqlScriptParser implements AutoCloseable {
 		}
 		trimLineTerminator(this.statement);
 		this.blockLine = 0;
-		return completeStatement();
+		return completeStatement(true);
 	}
 
 	private static void trimLineTerminator(StringBuilder text) {

@@ -11,7 +11,10 @@ import io.migrator.core.Direction;
  * @param line the 1-based line of the file where the statement text begins
  * @param number the 1-based position of the statement within its direction, as error
  * messages count it ("statement 3")
+ * @param block whether the statement is a {@code StatementBegin}/{@code StatementEnd}
+ * block: sent to the database as one query however many SQL statements it holds, so it
+ * cannot travel in a JDBC batch
  */
-public record SqlStatement(Direction direction, String sql, int line, int number) {
+public record SqlStatement(Direction direction, String sql, int line, int number, boolean block) {
 
 }

@@ -1,9 +1,11 @@
 package io.migrator.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -34,7 +36,10 @@ public final class MigratorBuilder {
 	/** The default interval of progress messages for long migrations: 10 seconds. */
 	public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
-	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+	private static final Pattern UNQUOTED_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+	/** PostgreSQL's NAMEDATALEN - 1: longer names are silently truncated by the server. */
+	private static final int MAX_IDENTIFIER_BYTES = 63;
 
 	private DataSource dataSource;
 
@@ -133,8 +138,11 @@ public final class MigratorBuilder {
 	}
 
 	/**
-	 * Sets the history table's name: letters, digits and underscores, not starting with a
-	 * digit, at most 63 characters. Default: {@value #DEFAULT_TABLE}.
+	 * Sets the history table's name, read as PostgreSQL reads a name in SQL: unquoted
+	 * (letters, digits, {@code _} and {@code $}, not starting with a digit) it folds to
+	 * lower case, so {@code Hist} is the table {@code hist}; in double quotes
+	 * ({@code "Hist"}, a doubled {@code ""} for a quote) it is taken exactly. At most 63
+	 * bytes. Default: {@value #DEFAULT_TABLE}.
 	 * @param table the table name
 	 * @return this builder
 	 */
@@ -145,7 +153,9 @@ public final class MigratorBuilder {
 
 	/**
 	 * Sets the schema of the history table (and of the lock table). Same rules as
-	 * {@link #table(String)}. Default: {@code null}, the connection's current schema.
+	 * {@link #table(String)}. Default: {@code null}, the connection's current schema,
+	 * resolved once at the start of each operation (a migration that changes
+	 * {@code search_path} does not move the history).
 	 * @param schema the schema name, or {@code null}
 	 * @return this builder
 	 */
@@ -378,13 +388,36 @@ public final class MigratorBuilder {
 		return factory.create(configuration);
 	}
 
+	/**
+	 * Returns the name an identifier stands for in PostgreSQL: unquoted names fold to lower
+	 * case, quoted ones are exact. Stored folded, so every spelling of one table is one
+	 * table (and one lock), and always quoted when used in SQL.
+	 */
 	private static String identifier(String option, String value) {
 		Objects.requireNonNull(value, "'" + option + "' must not be null");
-		if (!IDENTIFIER.matcher(value).matches()) {
-			throw invalid("'" + option + "' must be letters, digits and underscores, not starting with a digit, "
-					+ "at most 63 characters, but was '" + value + "'");
+		String name;
+		if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+			String inner = value.substring(1, value.length() - 1);
+			if (inner.isEmpty() || inner.replace("\"\"", "").indexOf('"') >= 0 || inner.indexOf('\0') >= 0) {
+				throw invalid("'" + option + "' " + value + " is not a valid quoted name: it must not be empty, "
+						+ "must not contain a NUL character, and a quote inside it is written twice (\"\")");
+			}
+			name = inner.replace("\"\"", "\"");
 		}
-		return value;
+		else if (UNQUOTED_IDENTIFIER.matcher(value).matches()) {
+			name = value.toLowerCase(Locale.ROOT);
+		}
+		else {
+			throw invalid("'" + option + "' must be letters, digits, '_' and '$', not starting with a digit (it is "
+					+ "folded to lower case, as PostgreSQL does), or a name in double quotes taken exactly, "
+					+ "e.g. \"My Table\"; but was '" + value + "'");
+		}
+		if (name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+			throw invalid("'" + option + "' must be at most " + MAX_IDENTIFIER_BYTES
+					+ " bytes (PostgreSQL would silently truncate it), but '" + value + "' has "
+					+ name.getBytes(StandardCharsets.UTF_8).length);
+		}
+		return name;
 	}
 
 	private static Duration positive(String option, Duration value) {

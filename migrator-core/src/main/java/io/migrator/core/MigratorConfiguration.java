@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * @param dataSource where to migrate
  * @param locations where migrations are found, e.g. {@code classpath:db/migrations}
  * @param recursive whether sub-directories of a location are scanned
- * @param table the history table's name
+ * @param table the history table's exact name (an unquoted configured name folded to lower case)
  * @param schema the schema holding the history table, or {@code null} for the
  * connection's current schema
  * @param createSchema whether to create {@code schema} when it does not exist

@@ -39,7 +39,7 @@ class AdvisoryLockTests {
 	void secondMigratorGivesUpAfterTheTimeoutNamingTheHolder() throws Exception {
 		try (Connection holder = this.fixture.database().connect(); Statement statement = holder.createStatement()) {
 			statement.execute("SET application_name = 'other-migrator'");
-			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyOf("\"migrator_history\"") + ")");
+			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyOf("\"public\".\"migrator_history\"") + ")");
 			MigratorException failure = catchThrowableOfType(MigratorException.class, () -> this.fixture.builder()
 				.lockStrategy(LockStrategy.ADVISORY)
 				.lockTimeout(Duration.ofMillis(500))
@@ -57,7 +57,7 @@ class AdvisoryLockTests {
 		Migrator migrator = this.fixture.builder().lockStrategy(LockStrategy.ADVISORY).build();
 		migrator.up();
 		try (Connection holder = this.fixture.database().connect(); Statement statement = holder.createStatement()) {
-			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyOf("\"migrator_history\"") + ")");
+			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyOf("\"public\".\"migrator_history\"") + ")");
 			long started = System.nanoTime();
 			assertThat(this.fixture.builder().lockTimeout(Duration.ofSeconds(30)).build().up().migrations()).isEmpty();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));

@@ -110,7 +110,7 @@ class PoolerLockingTests {
 		this.fixture.write("00001_slow.sql", "-- +goose Up\nSELECT pg_sleep(1.5);\n");
 		CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(
 				() -> this.fixture.builder().dataSource(this.pooled).lockStrategy(LockStrategy.ADVISORY).build().up());
-		long key = AdvisoryLock.keyOf("\"migrator_history\"");
+		long key = AdvisoryLock.keyOf("\"public\".\"migrator_history\"");
 		awaitHeld(key);
 		// A client through the same pooler, landing on any backend, is refused while the run lives.
 		try (Connection other = this.pooled.getConnection()) {

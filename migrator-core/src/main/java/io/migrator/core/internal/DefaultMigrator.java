@@ -177,8 +177,9 @@ final class DefaultMigrator implements Migrator {
 		CompletableFuture<MigrationCatalog> loading = loadCatalog();
 		try (Connection connection = connect()) {
 			Dialect dialect = Dialects.of(connection);
-			HistoryStore store = historyStore(dialect);
-			HistorySnapshot history = read(store, connection);
+			HistoryStore.Located located = locate(dialect, connection);
+			HistoryStore store = located.store();
+			HistorySnapshot history = located.history();
 			MigrationCatalog catalog = await(loading);
 			requireValid(this.planner.validate(catalog, history), Set.of());
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
@@ -188,7 +189,7 @@ final class DefaultMigrator implements Migrator {
 			connection.setAutoCommit(false);
 			try {
 				if (!history.tableExists()) {
-					store.create(connection, this.configuration.createSchema());
+					store.create(connection, createSchema());
 				}
 				for (Step step : steps) {
 					results.add(verify(connection, executor, step, transactional.get(step)));
@@ -324,8 +325,9 @@ final class DefaultMigrator implements Migrator {
 			CompletableFuture<MigrationCatalog> loading = loadCatalog();
 			try (Connection connection = connect()) {
 				Dialect dialect = Dialects.of(connection);
-				HistoryStore store = historyStore(dialect);
-				HistorySnapshot history = read(store, connection);
+				HistoryStore.Located located = locate(dialect, connection);
+				HistoryStore store = located.store();
+				HistorySnapshot history = located.history();
 				MigrationCatalog catalog = await(loading);
 				versionBefore = history.currentVersion();
 				applied.addAll(appliedVersions(history));
@@ -338,7 +340,7 @@ final class DefaultMigrator implements Migrator {
 					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
 					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 						if (!history.tableExists()) {
-							store.create(connection, this.configuration.createSchema());
+							store.create(connection, createSchema());
 						}
 						history = readUnderLock(store, dialect, connection);
 						versionBefore = history.currentVersion();
@@ -435,11 +437,11 @@ final class DefaultMigrator implements Migrator {
 		this.listener.beforeRun(operation);
 		try (Connection connection = connect()) {
 			Dialect dialect = Dialects.of(connection);
-			HistoryStore store = historyStore(dialect);
+			HistoryStore store = locate(dialect, connection).store();
 			List<MigrationResult> results;
 			HistorySnapshot history;
 			try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
-				store.create(connection, this.configuration.createSchema());
+				store.create(connection, createSchema());
 				history = readUnderLock(store, dialect, connection);
 				results = work.run(connection, store, catalog, history);
 			}
@@ -498,10 +500,26 @@ final class DefaultMigrator implements Migrator {
 
 	private HistorySnapshot readHistory() {
 		try (Connection connection = connect()) {
-			return read(historyStore(Dialects.of(connection)), connection);
+			return locate(Dialects.of(connection), connection).history();
 		}
 		catch (SQLException ex) {
 			throw databaseFailure("read history", ex);
+		}
+	}
+
+	/**
+	 * Reads the history and resolves, once for the whole operation, which schema its table
+	 * is in; every later statement names that schema.
+	 */
+	private HistoryStore.Located locate(Dialect dialect, Connection connection) {
+		HistoryStore store = new HistoryStore(dialect, this.configuration.schema(), this.configuration.table());
+		try {
+			return store.locate(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
+					+ historyTableName() + ": " + SqlErrors.describe(ex)
+					+ ". Check that the migration user may read it.", ex);
 		}
 	}
 
@@ -551,13 +569,22 @@ final class DefaultMigrator implements Migrator {
 		}
 	}
 
+	/**
+	 * Returns the lock of the history table as resolved for this operation, so every
+	 * spelling of one table (default schema, {@code --schema public}) takes the same lock.
+	 */
 	private MigrationLock lock(Dialect dialect, HistoryStore store) {
-		return MigrationLocks.create(this.configuration, this.configuration.dataSource(), dialect,
+		return MigrationLocks.create(this.configuration, this.configuration.dataSource(), dialect, store.schema(),
 				store.qualifiedTable());
 	}
 
-	private HistoryStore historyStore(Dialect dialect) {
-		return new HistoryStore(dialect, this.configuration.schema(), this.configuration.table());
+	/**
+	 * Returns whether to create the history table's schema: only one named in the
+	 * configuration, since CREATE SCHEMA needs a privilege on the database even when the
+	 * schema exists, and the current schema always does.
+	 */
+	private boolean createSchema() {
+		return this.configuration.createSchema() && this.configuration.schema() != null;
 	}
 
 	private String historyTableName() {

@@ -188,4 +188,22 @@ public interface Dialect {
 	 */
 	boolean isLockWaitTimeout(SQLException exception);
 
+	/**
+	 * Returns ONE query reading the history table found through the connection's
+	 * {@code search_path} together with the schema it was found in: the schema name in the
+	 * first column of every row, the history columns after it, and one row of nulls for an
+	 * empty table. It fails as {@link #isUndefinedTable} when no such table is visible.
+	 * @param quotedTable the quoted, unqualified table name
+	 * @param columns the history columns, comma-separated
+	 * @return the SQL
+	 */
+	String readHistoryWithSchema(String quotedTable, String columns);
+
+	/**
+	 * Returns the query of the connection's current schema (where an unqualified CREATE
+	 * TABLE would create it); one row, one column, null when there is none.
+	 * @return the SQL
+	 */
+	String currentSchemaQuery();
+
 }

@@ -167,6 +167,21 @@ public final class PostgresDialect implements Dialect {
 		return LOCK_NOT_AVAILABLE.equals(exception.getSQLState());
 	}
 
+	@Override
+	public String readHistoryWithSchema(String quotedTable, String columns) {
+		// The regclass cast resolves the name through search_path exactly as the FROM
+		// clause does, so the schema returned is the one whose table the rows came from.
+		String prefixed = columns.replaceAll("(\\w+)", "h.$1");
+		return "SELECT n.nspname, " + prefixed + " FROM pg_catalog.pg_class c "
+				+ "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace LEFT JOIN " + quotedTable
+				+ " h ON true WHERE c.oid = " + literal(quotedTable) + "::regclass";
+	}
+
+	@Override
+	public String currentSchemaQuery() {
+		return "SELECT current_schema()";
+	}
+
 	private static String interval(long millis) {
 		return "interval '" + millis + " milliseconds'";
 	}

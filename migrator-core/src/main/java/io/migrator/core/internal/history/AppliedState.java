@@ -24,8 +24,20 @@ public enum AppliedState {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * Returns the state stored as a value of the state column.
+	 * @param id the stored value
+	 * @return the state, or {@code null} when the value is none this version writes
+	 */
 	static AppliedState fromId(String id) {
-		return valueOf(id.trim().toUpperCase(Locale.ROOT));
+		if (id != null) {
+			for (AppliedState state : values()) {
+				if (state.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
+					return state;
+				}
+			}
+		}
+		return null;
 	}
 
 }

@@ -6,16 +6,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeMap;
 
+import io.migrator.core.ErrorCode;
 import io.migrator.core.MigrationType;
+import io.migrator.core.MigratorException;
 import io.migrator.core.internal.dialect.Dialect;
 
 /**
- * Reads and writes the history table: one row per applied version.
+ * Reads and writes the history table: one row per applied version. The table is always
+ * named with its schema: a store made without a schema is resolved by {@link #locate}
+ * first, because a migration may change {@code search_path} (pg_dump output does) and an
+ * unqualified name would then send history writes to another schema's table.
  */
 public final class HistoryStore {
+
+	private static final String COLUMNS = "version, description, type, checksum, state, applied_at, execution_ms, "
+			+ "applied_by";
 
 	private final Dialect dialect;
 
@@ -25,6 +34,12 @@ public final class HistoryStore {
 
 	private final String qualifiedTable;
 
+	/**
+	 * Creates a store.
+	 * @param dialect the database's dialect
+	 * @param schema the exact schema name, or {@code null} until {@link #locate} resolves it
+	 * @param table the exact table name
+	 */
 	public HistoryStore(Dialect dialect, String schema, String table) {
 		this.dialect = dialect;
 		this.schema = schema;
@@ -41,6 +56,66 @@ public final class HistoryStore {
 	}
 
 	/**
+	 * Returns the schema the table is in.
+	 * @return the exact schema name, {@code null} only before {@link #locate} and when the
+	 * connection has no current schema
+	 */
+	public String schema() {
+		return this.schema;
+	}
+
+	/**
+	 * Returns the table's exact name.
+	 * @return the name
+	 */
+	public String table() {
+		return this.table;
+	}
+
+	/**
+	 * Reads the history and, for a store without a schema, finds which schema the table
+	 * is in: where the connection's {@code search_path} finds it, else the current schema
+	 * (where it will be created). One query when the table exists, so the no-op start
+	 * stays one round trip; every later statement of the operation uses the returned
+	 * store, which names the schema.
+	 * @param connection a connection in autocommit mode
+	 * @return the store bound to its schema, and the snapshot
+	 * @throws SQLException on a database error
+	 */
+	public Located locate(Connection connection) throws SQLException {
+		if (this.schema != null) {
+			return new Located(this, read(connection));
+		}
+		String sql = this.dialect.readHistoryWithSchema(this.dialect.quote(this.table), COLUMNS);
+		TreeMap<Long, AppliedMigration> rows = new TreeMap<>();
+		String found = null;
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				found = result.getString(1);
+				if (result.getObject(2) != null) {
+					AppliedMigration row = row(result, 2);
+					rows.put(row.version(), row);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			if (!this.dialect.isUndefinedTable(ex)) {
+				throw ex;
+			}
+			return new Located(new HistoryStore(this.dialect, currentSchema(connection), this.table),
+					HistorySnapshot.missing());
+		}
+		return new Located(new HistoryStore(this.dialect, found, this.table), new HistorySnapshot(true, rows));
+	}
+
+	private String currentSchema(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(this.dialect.currentSchemaQuery())) {
+			return result.next() ? result.getString(1) : null;
+		}
+	}
+
+	/**
 	 * Reads every row in ONE query; a missing table (or schema) is an empty snapshot. Runs
 	 * in autocommit so that a missing table leaves no failed transaction behind.
 	 * @param connection a connection in autocommit mode
@@ -48,16 +123,11 @@ public final class HistoryStore {
 	 * @throws SQLException on any other error
 	 */
 	public HistorySnapshot read(Connection connection) throws SQLException {
-		String sql = "SELECT version, description, type, checksum, state, applied_at, execution_ms, applied_by FROM "
-				+ this.qualifiedTable;
+		String sql = "SELECT " + COLUMNS + " FROM " + this.qualifiedTable;
 		TreeMap<Long, AppliedMigration> rows = new TreeMap<>();
 		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
-				Timestamp appliedAt = result.getTimestamp(6);
-				AppliedMigration row = new AppliedMigration(result.getLong(1), result.getString(2),
-						MigrationType.valueOf(result.getString(3).trim().toUpperCase(Locale.ROOT)), result.getString(4),
-						AppliedState.fromId(result.getString(5)), (appliedAt != null) ? appliedAt.toInstant() : null,
-						Duration.ofMillis(result.getLong(7)), result.getString(8));
+				AppliedMigration row = row(result, 1);
 				rows.put(row.version(), row);
 			}
 		}
@@ -68,6 +138,44 @@ public final class HistoryStore {
 			throw ex;
 		}
 		return new HistorySnapshot(true, rows);
+	}
+
+	private static MigrationType typeOf(String id) {
+		for (MigrationType type : MigrationType.values()) {
+			if (id != null && type.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
+				return type;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Reads one row; a type or state this version does not know is named with its row,
+	 * since another tool or a newer migrator may have written it.
+	 */
+	private AppliedMigration row(ResultSet result, int first) throws SQLException {
+		long version = result.getLong(first);
+		String type = result.getString(first + 2);
+		String state = result.getString(first + 4);
+		MigrationType migrationType = typeOf(type);
+		AppliedState appliedState = AppliedState.fromId(state);
+		if (migrationType == null || appliedState == null) {
+			String column = (appliedState == null) ? "state" : "type";
+			String value = (appliedState == null) ? state : type;
+			String known = (appliedState == null) ? "applied, started, baseline"
+					: String.join(", ", Arrays.stream(MigrationType.values()).map(MigrationType::id).toList());
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "The history table " + this.qualifiedTable
+					+ " has a row for version " + version + " with " + column + " '" + value
+					+ "', which this migrator does not know (it writes " + known + "). Was it written by hand, by "
+					+ "another tool or by a newer migrator? Check that row: correct its " + column
+					+ " (e.g. UPDATE " + this.qualifiedTable + " SET " + column + " = '"
+					+ ((appliedState == null) ? "applied" : "sql") + "' WHERE version = " + version
+					+ ") once you know what it stands for, or run the migrator that wrote it.");
+		}
+		Timestamp appliedAt = result.getTimestamp(first + 5);
+		return new AppliedMigration(version, result.getString(first + 1), migrationType, result.getString(first + 3),
+				appliedState, (appliedAt != null) ? appliedAt.toInstant() : null,
+				Duration.ofMillis(result.getLong(first + 6)), result.getString(first + 7));
 	}
 
 	/**
@@ -226,6 +334,15 @@ public final class HistoryStore {
 		try (Statement statement = connection.createStatement()) {
 			statement.executeUpdate(sql);
 		}
+	}
+
+	/**
+	 * A store bound to the schema its table is in, and what it read.
+	 *
+	 * @param store the store; it names the schema in every statement
+	 * @param history the history read
+	 */
+	public record Located(HistoryStore store, HistorySnapshot history) {
 	}
 
 }

@@ -89,8 +89,10 @@ public final class AdvisoryLock implements MigrationLock {
 
 	/**
 	 * Derives the lock key from the history table, so migrators of different history
-	 * tables in one database do not block each other.
-	 * @param qualifiedHistoryTable the history table's qualified name
+	 * tables in one database do not block each other, while every migrator of one table
+	 * takes one lock: callers pass the name as resolved for the run (schema included, both
+	 * parts quoted exact names), never as the user spelled it.
+	 * @param qualifiedHistoryTable the history table's schema-qualified, quoted name
 	 * @return a 64-bit key
 	 */
 	public static long keyOf(String qualifiedHistoryTable) {

@@ -23,16 +23,19 @@ public final class MigrationLocks {
 	 * @param configuration the configuration (strategy, timeout, lease, schema, tables)
 	 * @param dataSource where the lock's own connections come from
 	 * @param dialect the database's dialect
-	 * @param qualifiedHistoryTable the history table the lock protects
+	 * @param historySchema the schema the history table was resolved to; the lock table
+	 * goes there too
+	 * @param qualifiedHistoryTable the history table the lock protects, schema-qualified, so
+	 * the lock derives from the table's identity and not from how it was configured
 	 * @return the lock
 	 */
 	public static MigrationLock create(MigratorConfiguration configuration, DataSource dataSource, Dialect dialect,
-			String qualifiedHistoryTable) {
+			String historySchema, String qualifiedHistoryTable) {
 		switch (configuration.lockStrategy()) {
 			case NONE:
 				return new NoLock();
 			case TABLE:
-				return tableLease(configuration, dataSource, dialect);
+				return tableLease(configuration, dataSource, dialect, historySchema);
 			case ADVISORY:
 				if (!dialect.supportsAdvisoryLocks()) {
 					throw new MigratorException(ErrorCode.LOCK_FAILED, dialect.name()
@@ -42,7 +45,7 @@ public final class MigrationLocks {
 			default:
 				return dialect.supportsAdvisoryLocks()
 						? advisory(configuration, dataSource, dialect, qualifiedHistoryTable)
-						: tableLease(configuration, dataSource, dialect);
+						: tableLease(configuration, dataSource, dialect, historySchema);
 		}
 	}
 
@@ -53,8 +56,10 @@ public final class MigrationLocks {
 	}
 
 	private static MigrationLock tableLease(MigratorConfiguration configuration, DataSource dataSource,
-			Dialect dialect) {
-		return new TableLeaseLock(dataSource, dialect, configuration.schema(), configuration.createSchema(),
+			Dialect dialect, String historySchema) {
+		// Only a configured schema may need creating; the resolved current schema exists.
+		boolean createSchema = configuration.createSchema() && configuration.schema() != null;
+		return new TableLeaseLock(dataSource, dialect, historySchema, createSchema,
 				configuration.lockTable(), configuration.lockTimeout(), configuration.lockLeaseDuration());
 	}
 

@@ -150,6 +150,7 @@ final class Reports {
 			case NOT_VERIFIABLE -> "not verifiable (no transaction)";
 			case MARKED_APPLIED -> "marked applied";
 			case REPAIRED -> "repaired";
+			case HISTORY_ROW_REMOVED -> "history row removed (no down part: its changes stay)";
 		};
 	}
 

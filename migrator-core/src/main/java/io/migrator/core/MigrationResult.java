@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param direction which way it ran
  * @param duration how long it took
  * @param outcome what happened
- * @param error the error message when the outcome is {@link Outcome#FAILED}, else {@code null}
+ * @param error the error message when the outcome is {@link Outcome#FAILED}, what was left
+ * undone for {@link Outcome#HISTORY_ROW_REMOVED}, else {@code null}
  */
 public record MigrationResult(long version, String description, MigrationType type, Direction direction,
 		Duration duration, Outcome outcome, String error) {

@@ -59,6 +59,10 @@ public final class MigratorBuilder {
 
 	private boolean validateChecksums = true;
 
+	private boolean ignoreMissingMigrations;
+
+	private boolean removeHistoryRowWhenNoDown;
+
 	private LockStrategy lockStrategy = LockStrategy.AUTO;
 
 	private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
@@ -206,6 +210,34 @@ public final class MigratorBuilder {
 	 */
 	public MigratorBuilder validateChecksums(boolean validateChecksums) {
 		this.validateChecksums = validateChecksums;
+		return this;
+	}
+
+	/**
+	 * Sets whether {@code validate} and {@code check} accept applied versions that have no
+	 * migration in this build (the database is ahead: blue/green, a rolled-back
+	 * application). {@code up} never fails on them; they are always listed as missing.
+	 * Default: {@code false}, they fail validation.
+	 * @param ignoreMissingMigrations whether missing applied migrations pass validation
+	 * @return this builder
+	 */
+	public MigratorBuilder ignoreMissingMigrations(boolean ignoreMissingMigrations) {
+		this.ignoreMissingMigrations = ignoreMissingMigrations;
+		return this;
+	}
+
+	/**
+	 * Sets whether {@code down} (and {@code down-to}, {@code reset}) of a migration without
+	 * a down part (no {@code -- +goose Down} section, no {@code .down.sql}, a Java migration
+	 * that does not override {@code down}) only removes its history row, reported as
+	 * {@link Outcome#HISTORY_ROW_REMOVED}, leaving its changes in the database. {@code redo}
+	 * of such a migration is refused either way: it would apply its Up a second time.
+	 * Default: {@code false}, such a down is refused and names the file.
+	 * @param removeHistoryRowWhenNoDown whether to only remove the row
+	 * @return this builder
+	 */
+	public MigratorBuilder removeHistoryRowWhenNoDown(boolean removeHistoryRowWhenNoDown) {
+		this.removeHistoryRowWhenNoDown = removeHistoryRowWhenNoDown;
 		return this;
 	}
 
@@ -367,7 +399,8 @@ public final class MigratorBuilder {
 		ClassLoader loader = (this.classLoader != null) ? this.classLoader
 				: Thread.currentThread().getContextClassLoader();
 		return new MigratorConfiguration(this.dataSource, this.locations, this.recursive, this.table, this.schema,
-				this.createSchema, this.useSchemaAsSearchPath, this.allowOutOfOrder, this.validateChecksums, this.lockStrategy, this.lockTimeout,
+				this.createSchema, this.useSchemaAsSearchPath, this.allowOutOfOrder, this.validateChecksums, this.ignoreMissingMigrations,
+				this.removeHistoryRowWhenNoDown, this.lockStrategy, this.lockTimeout,
 				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.javaMigrations,
 				this.listeners, (loader != null) ? loader : MigratorBuilder.class.getClassLoader(),
 				this.progressInterval);

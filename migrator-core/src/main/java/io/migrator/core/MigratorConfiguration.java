@@ -21,6 +21,10 @@ import javax.sql.DataSource;
  * schema while migrating
  * @param allowOutOfOrder whether pending versions below the highest applied one are applied
  * @param validateChecksums whether a changed checksum of an applied migration is an error
+ * @param ignoreMissingMigrations whether {@code validate} and {@code check} accept applied
+ * versions that have no migration in this build
+ * @param removeHistoryRowWhenNoDown whether undoing a migration without a down part only
+ * removes its history row instead of being refused
  * @param lockStrategy how concurrent migrating processes are kept apart
  * @param lockTimeout how long to wait for the lock
  * @param lockLeaseDuration how long a table lease lives without a heartbeat; a third of it
@@ -34,6 +38,7 @@ import javax.sql.DataSource;
  */
 public record MigratorConfiguration(DataSource dataSource, List<String> locations, boolean recursive, String table,
 		String schema, boolean createSchema, boolean useSchemaAsSearchPath, boolean allowOutOfOrder, boolean validateChecksums,
+		boolean ignoreMissingMigrations, boolean removeHistoryRowWhenNoDown,
 		LockStrategy lockStrategy, Duration lockTimeout, Duration lockLeaseDuration, Map<String, String> variables,
 		boolean useEnvironmentVariables, List<JavaMigration> javaMigrations, List<MigrationListener> listeners,
 		ClassLoader classLoader, Duration progressInterval) {

@@ -21,6 +21,12 @@ public enum Outcome {
 	MARKED_APPLIED,
 
 	/** Its history row was corrected or removed by {@code repair}. */
-	REPAIRED
+	REPAIRED,
+
+	/**
+	 * Down of a migration without a down part, explicitly allowed: only its history row was
+	 * removed; its changes are still in the database.
+	 */
+	HISTORY_ROW_REMOVED
 
 }

@@ -26,6 +26,20 @@ public record ValidationProblem(Kind kind, long version, String message) {
 		/** A version below the highest applied one is not applied and out-of-order is not allowed. */
 		OUT_OF_ORDER,
 
+		/**
+		 * An applied version has no migration in this build (the database is ahead of it).
+		 * Does not stop {@code up}; fails {@code validate} and {@code check} unless missing
+		 * migrations are ignored.
+		 */
+		MISSING,
+
+		/**
+		 * An applied version has no migration in this build, and a pending one has the same
+		 * checksum: the file was renamed to another version. Stops {@code up} even with
+		 * out-of-order allowed; {@code repair} records the rename.
+		 */
+		RENAMED,
+
 		/** A version is not applied yet (reported by {@code check} only). */
 		PENDING,
 

@@ -57,6 +57,17 @@ final class HistoryAgreement {
 	}
 
 	/**
+	 * Returns evidence that a table exists and has a row; false (not an error) while the
+	 * table does not exist, because the query inside runs only when it does.
+	 * @param table the table
+	 * @return the SQL
+	 */
+	static String anyRowIn(String table) {
+		return "SELECT CASE WHEN to_regclass('" + table + "') IS NULL THEN false ELSE (xpath('/row/n/text()', "
+				+ "query_to_xml('SELECT count(*) AS n FROM " + table + "', false, true, '')))[1]::text::int > 0 END";
+	}
+
+	/**
 	 * Declares that a version may legitimately be recorded as started (a NO TRANSACTION
 	 * migration cut off midway), whatever its schema evidence says.
 	 * @param version the version

@@ -89,9 +89,9 @@ class MigratorDownTests {
 	}
 
 	@Test
-	void gooseFileWithoutDownSectionOnlyRemovesTheHistoryRow() {
+	void gooseFileWithoutDownSectionOnlyRemovesTheHistoryRowWhenAllowed() {
 		this.fixture.write("20260501000000_seed.sql", "-- +goose Up\nINSERT INTO users (id, name) VALUES (7, 'x');\n");
-		Migrator migrator = this.fixture.migrator();
+		Migrator migrator = this.fixture.builder().removeHistoryRowWhenNoDown(true).build();
 		migrator.up();
 		migrator.down();
 		assertThat(this.fixture.query("SELECT count(*) FROM users")).containsExactly("1");

@@ -105,19 +105,20 @@ final class DefaultMigrator implements Migrator {
 
 	@Override
 	public RunResult down() {
-		return change("down", (catalog, history) -> downSteps(catalog, history, 0, 1), true);
+		return change("down", (catalog, history) -> downSteps(catalog, history, 0, 1, "down"), true);
 	}
 
 	@Override
 	public RunResult downTo(long version) {
 		requireVersion(version, 0);
-		return change("down-to", (catalog, history) -> downSteps(catalog, history, version, Integer.MAX_VALUE), true);
+		return change("down-to",
+				(catalog, history) -> downSteps(catalog, history, version, Integer.MAX_VALUE, "down-to"), true);
 	}
 
 	@Override
 	public RunResult redo() {
 		return change("redo", (catalog, history) -> {
-			List<Step> steps = new ArrayList<>(downSteps(catalog, history, 0, 1));
+			List<Step> steps = new ArrayList<>(downSteps(catalog, history, 0, 1, "redo"));
 			if (!steps.isEmpty()) {
 				steps.add(new Step(steps.get(0).source(), Direction.UP));
 			}
@@ -127,7 +128,8 @@ final class DefaultMigrator implements Migrator {
 
 	@Override
 	public RunResult reset() {
-		return change("reset", (catalog, history) -> downSteps(catalog, history, 0, Integer.MAX_VALUE), true);
+		return change("reset", (catalog, history) -> downSteps(catalog, history, 0, Integer.MAX_VALUE, "reset"),
+				true);
 	}
 
 	@Override
@@ -146,7 +148,7 @@ final class DefaultMigrator implements Migrator {
 	public ValidationResult validate() {
 		CompletableFuture<MigrationCatalog> catalog = loadCatalog();
 		HistorySnapshot history = readHistory();
-		return new ValidationResult(this.planner.validate(await(catalog), history));
+		return new ValidationResult(validationProblems(await(catalog), history));
 	}
 
 	@Override
@@ -160,7 +162,7 @@ final class DefaultMigrator implements Migrator {
 					+ " does not exist: no migration was ever applied to this database. Run 'up' (or the "
 					+ "migration Job) before starting the application."));
 		}
-		problems.addAll(this.planner.validate(catalog, history));
+		problems.addAll(validationProblems(catalog, history));
 		for (MigrationInfo info : this.planner.status(catalog, history).migrations()) {
 			if (info.state() == MigrationState.PENDING
 					|| (info.state() == MigrationState.OUT_OF_ORDER && this.configuration.allowOutOfOrder())) {
@@ -169,6 +171,13 @@ final class DefaultMigrator implements Migrator {
 			}
 		}
 		return new ValidationResult(problems);
+	}
+
+	private List<ValidationProblem> validationProblems(MigrationCatalog catalog, HistorySnapshot history) {
+		return this.planner.validate(catalog, history)
+			.stream()
+			.filter((problem) -> problem.kind() != Kind.MISSING || !this.configuration.ignoreMissingMigrations())
+			.toList();
 	}
 
 	@Override
@@ -181,7 +190,7 @@ final class DefaultMigrator implements Migrator {
 			HistoryStore store = located.store();
 			HistorySnapshot history = located.history();
 			MigrationCatalog catalog = await(loading);
-			requireValid(this.planner.validate(catalog, history), Set.of());
+			requireValid(this.planner.validate(catalog, history), Set.of(Kind.MISSING));
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
 			Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
 			MigrationExecutor executor = new MigrationExecutor(store, this.variables);
@@ -232,9 +241,24 @@ final class DefaultMigrator implements Migrator {
 	public RunResult repair() {
 		return administer("repair", (connection, store, catalog, history) -> {
 			List<MigrationResult> results = new ArrayList<>();
+			Map<Long, List<MigrationSource>> renames = this.planner.renames(catalog, history);
 			for (AppliedMigration applied : history.rows().values()) {
 				MigrationSource source = catalog.find(applied.version());
-				if (applied.state() == AppliedState.STARTED) {
+				List<MigrationSource> renamedTo = renames.getOrDefault(applied.version(), List.of());
+				if (renamedTo.size() == 1) {
+					MigrationSource now = renamedTo.get(0);
+					if (!store.moveVersion(connection, applied.version(), now.version(), now.description(),
+							now.checksum())) {
+						throw new MigratorException(ErrorCode.HISTORY_FAILED, "Repair could not move the history row "
+								+ "of version " + applied.version() + " to " + now.version() + " in "
+								+ store.qualifiedTable() + ": the row changed meanwhile. Run 'status' and repair again.");
+					}
+					logger.info("Repair: version {} ({}) was renamed to {}; its history row now records version {} "
+							+ "({}), applied as before", applied.version(), applied.description(), now.name(),
+							now.version(), now.description());
+					results.add(result(now, Direction.UP, Duration.ZERO, Outcome.REPAIRED, null));
+				}
+				else if (applied.state() == AppliedState.STARTED) {
 					store.delete(connection, applied.version());
 					logger.info("Repair: removed the incomplete row of version {}; it is pending again",
 							applied.version());
@@ -297,8 +321,10 @@ final class DefaultMigrator implements Migrator {
 			.toList();
 	}
 
-	private List<Step> downSteps(MigrationCatalog catalog, HistorySnapshot history, long target, int limit) {
+	private List<Step> downSteps(MigrationCatalog catalog, HistorySnapshot history, long target, int limit,
+			String operation) {
 		List<Step> steps = new ArrayList<>();
+		DownSections downSections = new DownSections(this.variables);
 		for (AppliedMigration applied : history.rows().descendingMap().values()) {
 			if (applied.version() <= target || steps.size() >= limit) {
 				break;
@@ -309,14 +335,32 @@ final class DefaultMigrator implements Migrator {
 						+ " (" + applied.description() + "): this build has no migration with that version. Run the "
 						+ "build that applied it, or restore its file.");
 			}
-			steps.add(new Step(source, Direction.DOWN));
+			boolean rowOnly = !downSections.hasDown(source);
+			if (rowOnly && (operation.equals("redo") || !this.configuration.removeHistoryRowWhenNoDown())) {
+				throw noDown(operation, source);
+			}
+			steps.add(new Step(source, Direction.DOWN, rowOnly));
 		}
 		return steps;
 	}
 
+	private static MigratorException noDown(String operation, MigrationSource source) {
+		String consequence = operation.equals("redo")
+				? "redo would delete its history row while its changes stay, then apply its Up a second time"
+				: "undoing it would only delete its history row while its changes stay in the database";
+		String advice = operation.equals("redo")
+				? "Add a down part that reverses the Up, then redo."
+				: "Add a down part that reverses the Up; or, to only forget that it was applied (its changes stay), "
+						+ "allow it with removeHistoryRowWhenNoDown (--remove-history-row-when-no-down).";
+		return new MigratorException(ErrorCode.NO_DOWN_MIGRATION, "Cannot " + operation + " version "
+				+ source.version() + " (" + source.description() + "): " + DownSections.missingPart(source) + ", so "
+				+ consequence + ". Nothing was run. " + advice);
+	}
+
 	private RunResult change(String operation, StepPlanner stepPlanner, boolean toleratesOutOfOrder) {
 		long started = System.nanoTime();
-		Set<Kind> tolerated = toleratesOutOfOrder ? Set.of(Kind.OUT_OF_ORDER) : Set.of();
+		// The database may be ahead of this build (blue/green): missing versions are reported, not fatal.
+		Set<Kind> tolerated = toleratesOutOfOrder ? Set.of(Kind.OUT_OF_ORDER, Kind.MISSING) : Set.of(Kind.MISSING);
 		List<MigrationResult> results = new ArrayList<>();
 		long versionBefore = 0;
 		TreeSet<Long> applied = new TreeSet<>();
@@ -404,8 +448,17 @@ final class DefaultMigrator implements Migrator {
 				else {
 					applied.remove(source.version());
 				}
-				MigrationResult done = result(source, step.direction(), elapsedSince(stepStarted), Outcome.SUCCEEDED,
-						null);
+				MigrationResult done;
+				if (step.historyRowOnly()) {
+					String note = DownSections.missingPart(source) + ": only its history row was removed, as allowed "
+							+ "by removeHistoryRowWhenNoDown; its changes are still in the database";
+					done = result(source, step.direction(), elapsedSince(stepStarted), Outcome.HISTORY_ROW_REMOVED,
+							note);
+					logger.warn("Version {} ({}): {}", source.version(), source.description(), note);
+				}
+				else {
+					done = result(source, step.direction(), elapsedSince(stepStarted), Outcome.SUCCEEDED, null);
+				}
 				logger.info("Finished {} in {} ms", step.describe(), done.duration().toMillis());
 				results.add(done);
 				this.listener.afterMigration(done);

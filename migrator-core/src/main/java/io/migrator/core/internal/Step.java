@@ -8,8 +8,14 @@ import io.migrator.core.internal.source.MigrationSource;
  *
  * @param source the migration
  * @param direction which way
+ * @param historyRowOnly whether this down step only removes the history row of a
+ * migration that has no down part, as explicitly allowed
  */
-record Step(MigrationSource source, Direction direction) {
+record Step(MigrationSource source, Direction direction, boolean historyRowOnly) {
+
+	Step(MigrationSource source, Direction direction) {
+		this(source, direction, false);
+	}
 
 	String describe() {
 		return "version " + this.source.version() + " (" + this.source.description() + ") "

@@ -320,6 +320,26 @@ public final class HistoryStore {
 				+ ", checksum = " + nullableLiteral(checksum) + " WHERE version = " + version);
 	}
 
+	/**
+	 * Moves a row to the version a renamed migration has now ({@code repair}), keeping when
+	 * and by whom it was applied.
+	 * @param connection the connection
+	 * @param from the version recorded
+	 * @param to the version of the renamed file
+	 * @param description the description now
+	 * @param checksum the checksum now (equal to the recorded one)
+	 * @return whether exactly that row was moved
+	 * @throws SQLException on error, e.g. when a row for {@code to} exists
+	 */
+	public boolean moveVersion(Connection connection, long from, long to, String description, String checksum)
+			throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			return statement.executeUpdate("UPDATE " + this.qualifiedTable + " SET version = " + to
+					+ ", description = " + this.dialect.literal(description) + ", checksum = "
+					+ nullableLiteral(checksum) + " WHERE version = " + from) == 1;
+		}
+	}
+
 	private String nullableLiteral(String value) {
 		return (value != null) ? this.dialect.literal(value) : "NULL";
 	}

@@ -2,7 +2,9 @@ package io.migrator.core.internal.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -64,13 +66,15 @@ public final class MigrationPlanner {
 
 	/**
 	 * Finds what makes applying unsafe: changed checksums or descriptions of applied
-	 * versions, incomplete migrations, and out-of-order versions unless allowed.
+	 * versions, incomplete migrations, renamed migrations, and out-of-order versions unless
+	 * allowed; and applied versions missing from this build, which callers may tolerate.
 	 * @param catalog the sources
 	 * @param history the history
 	 * @return the problems, empty when consistent
 	 */
 	public List<ValidationProblem> validate(MigrationCatalog catalog, HistorySnapshot history) {
 		List<ValidationProblem> problems = new ArrayList<>();
+		Map<Long, List<MigrationSource>> renames = renames(catalog, history);
 		for (AppliedMigration applied : history.rows().values()) {
 			MigrationSource source = catalog.find(applied.version());
 			if (applied.state() == AppliedState.STARTED) {
@@ -82,6 +86,8 @@ public final class MigrationPlanner {
 				continue;
 			}
 			if (source == null) {
+				problems.add(renames.containsKey(applied.version()) ? renamed(applied, renames.get(applied.version()))
+						: missing(applied));
 				continue;
 			}
 			if (!Objects.equals(applied.description(), source.description())) {
@@ -110,6 +116,59 @@ public final class MigrationPlanner {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * Finds renamed migrations: an applied version with no source in this build, and a
+	 * pending source whose checksum equals the one recorded for it (as after {@code fix}
+	 * renumbered files of a database that had applied them). Applying that source would
+	 * run the same migration a second time.
+	 * @param catalog the sources
+	 * @param history the history
+	 * @return for each renamed applied version, the pending sources with its checksum
+	 * (more than one only when several pending files have the same bytes), by version
+	 */
+	public Map<Long, List<MigrationSource>> renames(MigrationCatalog catalog, HistorySnapshot history) {
+		Map<Long, List<MigrationSource>> renames = new TreeMap<>();
+		for (AppliedMigration applied : history.rows().values()) {
+			if (applied.state() == AppliedState.STARTED || applied.checksum() == null
+					|| catalog.find(applied.version()) != null) {
+				continue;
+			}
+			List<MigrationSource> sameBytes = catalog.sources()
+				.stream()
+				.filter((source) -> !history.rows().containsKey(source.version()))
+				.filter((source) -> applied.checksum().equals(source.checksum()))
+				.toList();
+			if (!sameBytes.isEmpty()) {
+				renames.put(applied.version(), sameBytes);
+			}
+		}
+		return renames;
+	}
+
+	private static ValidationProblem renamed(AppliedMigration applied, List<MigrationSource> candidates) {
+		String names = candidates.stream()
+			.map((source) -> source.name() + " (version " + source.version() + ", pending)")
+			.collect(Collectors.joining(" and "));
+		String advice = (candidates.size() == 1)
+				? "Run 'repair' to record the rename (it moves the history row of version " + applied.version()
+						+ " to version " + candidates.get(0).version() + "), or restore the old file name."
+				: "Several pending files have those bytes, so 'repair' cannot tell which one it became: restore "
+						+ "the old file name, or make the other files differ.";
+		return new ValidationProblem(Kind.RENAMED, applied.version(), "Migration " + applied.version() + " ("
+				+ applied.description() + ") is applied but has no file in this build, and " + names
+				+ " has the same checksum: the migration was renamed (e.g. by 'fix' after this database had "
+				+ "applied it). Applying it would run the same migration a second time, so nothing is applied. "
+				+ advice);
+	}
+
+	private static ValidationProblem missing(AppliedMigration applied) {
+		return new ValidationProblem(Kind.MISSING, applied.version(), "Migration " + applied.version() + " ("
+				+ applied.description() + ") is applied but this build has no migration with that version: the "
+				+ "database is ahead of this build (blue/green, a rolled-back application) or its file was deleted. "
+				+ "Restore the file, or accept it with ignoreMissingMigrations (--ignore-missing, "
+				+ "migrator.ignore-missing-migrations=true).");
 	}
 
 	/**

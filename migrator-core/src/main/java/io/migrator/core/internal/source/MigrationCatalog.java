@@ -65,6 +65,18 @@ public final class MigrationCatalog {
 	}
 
 	/**
+	 * Makes a catalog of given sources, checked and ordered as {@link #load} does: for
+	 * planning where the sources are already known.
+	 * @param sources the sources, in any order
+	 * @return the catalog
+	 * @throws MigratorException with {@link ErrorCode#DUPLICATE_VERSION} when two sources
+	 * share a version
+	 */
+	public static MigrationCatalog of(List<MigrationSource> sources) {
+		return new MigrationCatalog(sortedWithoutDuplicates(new ArrayList<>(sources)));
+	}
+
+	/**
 	 * Returns every source in ascending version order.
 	 * @return the sources
 	 */

@@ -44,6 +44,7 @@ import io.migrator.core.internal.history.HistorySnapshot;
 import io.migrator.core.internal.history.HistoryStore;
 import io.migrator.core.internal.lock.MigrationLock;
 import io.migrator.core.internal.lock.MigrationLocks;
+import io.migrator.core.internal.lock.MigrationSessions;
 import io.migrator.core.internal.plan.MigrationPlanner;
 import io.migrator.core.internal.source.MigrationCatalog;
 import io.migrator.core.internal.source.MigrationSource;
@@ -375,6 +376,11 @@ final class DefaultMigrator implements Migrator {
 				MigrationCatalog catalog = await(loading);
 				versionBefore = history.currentVersion();
 				applied.addAll(appliedVersions(history));
+				MigrationSessions sessions = new MigrationSessions(dialect, store.qualifiedTable());
+				if (history.rows().values().stream().anyMatch((row) -> row.state() == AppliedState.STARTED)) {
+					// Say why it is incomplete when its statement is in fact still running.
+					sessions.requireNoneRunning(connection, operation);
+				}
 				requireValid(this.planner.validate(catalog, history), tolerated);
 				List<Step> steps = stepPlanner.plan(catalog, history);
 				if (steps.isEmpty()) {
@@ -390,9 +396,10 @@ final class DefaultMigrator implements Migrator {
 						versionBefore = history.currentVersion();
 						applied.clear();
 						applied.addAll(appliedVersions(history));
+						sessions.requireNoneRunning(connection, operation);
 						requireValid(this.planner.validate(catalog, history), tolerated);
 						steps = stepPlanner.plan(catalog, history);
-						run(operation, connection, store, lock, steps, transactional, results, applied,
+						run(operation, connection, store, lock, sessions, steps, transactional, results, applied,
 								versionBefore, started);
 					}
 				}
@@ -415,7 +422,7 @@ final class DefaultMigrator implements Migrator {
 	}
 
 	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
-			List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
+			MigrationSessions sessions, List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
 		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
 		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
@@ -427,7 +434,9 @@ final class DefaultMigrator implements Migrator {
 				progress.start(step.describe());
 				long stepStarted = System.nanoTime();
 				boolean inTransaction = transactional.getOrDefault(step, true);
-				try {
+				// A session without a transaction is named for the migration, so a later run can see its
+				// statement still running should this process die.
+				try (MigrationSessions.Mark mark = inTransaction ? null : sessions.mark(connection, source.version())) {
 					executor.execute(connection, source, step.direction(), inTransaction);
 				}
 				catch (StatementFailedException ex) {
@@ -494,6 +503,7 @@ final class DefaultMigrator implements Migrator {
 			List<MigrationResult> results;
 			HistorySnapshot history;
 			try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
+				new MigrationSessions(dialect, store.qualifiedTable()).requireNoneRunning(connection, operation);
 				store.create(connection, createSchema());
 				history = readUnderLock(store, dialect, connection);
 				results = work.run(connection, store, catalog, history);

@@ -206,4 +206,27 @@ public interface Dialect {
 	 */
 	String currentSchemaQuery();
 
+	/**
+	 * Returns the statement naming the session ({@code application_name}), as shown to
+	 * other sessions.
+	 * @param name the name: letters, digits, {@code :} only
+	 * @return the SQL
+	 */
+	String setApplicationName(String name);
+
+	/**
+	 * Returns the statement restoring the session's own application name.
+	 * @return the SQL
+	 */
+	String resetApplicationName();
+
+	/**
+	 * Returns the query of the other sessions of this database whose application name
+	 * matches a LIKE pattern and that are not idle: pid, application name, state (null when
+	 * not visible), since when, query text (null when not visible).
+	 * @param likePattern the pattern
+	 * @return the SQL
+	 */
+	String liveSessionsNamed(String likePattern);
+
 }

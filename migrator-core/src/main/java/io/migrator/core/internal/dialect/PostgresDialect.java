@@ -182,6 +182,26 @@ public final class PostgresDialect implements Dialect {
 		return "SELECT current_schema()";
 	}
 
+	@Override
+	public String setApplicationName(String name) {
+		return "SET application_name = " + literal(name);
+	}
+
+	@Override
+	public String resetApplicationName() {
+		return "RESET application_name";
+	}
+
+	@Override
+	public String liveSessionsNamed(String likePattern) {
+		// Another user's sessions show a null state and query without pg_read_all_stats:
+		// counted as running, since nothing says they are not.
+		return "SELECT pid, application_name, state, COALESCE(query_start, backend_start), query "
+				+ "FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+				+ "AND application_name LIKE " + literal(likePattern) + " AND state IS DISTINCT FROM 'idle' "
+				+ "ORDER BY pid";
+	}
+
 	private static String interval(long millis) {
 		return "interval '" + millis + " milliseconds'";
 	}

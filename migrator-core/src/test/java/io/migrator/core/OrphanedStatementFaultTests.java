@@ -1,0 +1,140 @@
+package io.migrator.core;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The CLI is killed with {@code kill -9} during a NO TRANSACTION migration; the server
+ * keeps executing the statement it was sent and will commit it. Until that statement ends,
+ * no run may execute that migration again.
+ */
+class OrphanedStatementFaultTests {
+
+	@TempDir
+	Path directory;
+
+	EngineFixture fixture;
+
+	@BeforeEach
+	void createDatabase(TestInfo test) throws Exception {
+		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(),
+				Files.createDirectory(this.directory.resolve("migrations")));
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.fixture.close();
+	}
+
+	@Test
+	void repairAndUpRefuseWhileTheOrphanedStatementRunsAndFollowingTheAdviceEndsConsistent() throws Exception {
+		this.fixture.write("00001_orders.sql", """
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				CREATE TABLE orders (id int);
+				INSERT INTO orders SELECT 1 FROM pg_sleep(60);
+				""");
+		int orphan = killWhileRunning("INSERT INTO orders");
+		Migrator migrator = this.fixture.migrator();
+
+		MigratorException repair = catchThrowableOfType(MigratorException.class, migrator::repair);
+		MigratorException up = catchThrowableOfType(MigratorException.class, migrator::up);
+
+		for (MigratorException refused : List.of(repair, up)) {
+			assertThat(refused.getErrorCode()).isEqualTo(ErrorCode.LOCK_FAILED);
+			assertThat(refused.getMessage()).contains("server backend pid " + orphan + " runs version 1",
+					"INSERT INTO orders SELECT 1 FROM pg_sleep(60)", "Nothing was run",
+					"SELECT pg_terminate_backend(" + orphan + ")");
+		}
+		assertThat(this.fixture.history()).containsExactly("1:started");
+
+		// Follow the advice: end it, check the schema (the CREATE TABLE committed: undo it), repair, run again.
+		this.fixture.execute("SELECT pg_terminate_backend(" + orphan + ")");
+		awaitGone(orphan);
+		this.fixture.execute("DROP TABLE orders");
+		assertThat(migrator.repair().migrations()).extracting(MigrationResult::outcome)
+			.containsExactly(Outcome.REPAIRED);
+		assertThat(this.fixture.builder().build().up().migrations()).extracting(MigrationResult::outcome)
+			.containsExactly(Outcome.SUCCEEDED);
+		assertThat(this.fixture.query("SELECT count(*) FROM orders")).containsExactly("1");
+		assertThat(HistoryAgreement.of(this.fixture.database().dataSource())
+			.version(1, HistoryAgreement.anyRowIn("orders"))
+			.holds()).containsExactly("1:applied");
+	}
+
+	@Test
+	void sessionOfAFinishedNoTransactionMigrationGetsItsOwnNameBack() throws Exception {
+		this.fixture.write("00001_orders.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE orders (id int);\n");
+		// A pool of one connection: the connection the run used is the one the application gets next.
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setDataSource(this.fixture.database().dataSource());
+			pool.setMaximumPoolSize(1);
+			Migrator.builder()
+				.dataSource(pool)
+				.locations("filesystem:" + this.fixture.directory())
+				.lockStrategy(LockStrategy.NONE)
+				.build()
+				.up();
+			assertThat(this.fixture.history()).containsExactly("1:applied");
+			try (var connection = pool.getConnection(); var statement = connection.createStatement();
+					var result = statement.executeQuery("SHOW application_name")) {
+				result.next();
+				assertThat(result.getString(1)).doesNotStartWith("migrator:");
+			}
+		}
+	}
+
+	private int killWhileRunning(String statementStart) throws Exception {
+		File log = this.directory.resolve("child.log").toFile();
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), CrashingMigratorMain.class.getName(),
+				this.fixture.database().jdbcUrl(), this.fixture.database().user(), this.fixture.database().password(),
+				this.fixture.directory().toString(), LockStrategy.AUTO.name(), "30000")
+			.redirectErrorStream(true)
+			.redirectOutput(log)
+			.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (System.nanoTime() < deadline) {
+				List<String> running = this.fixture.query("SELECT pid FROM pg_stat_activity WHERE datname = "
+						+ "current_database() AND state = 'active' AND query LIKE '" + statementStart + "%'");
+				if (!running.isEmpty()) {
+					child.destroyForcibly();
+					assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+					return Integer.parseInt(running.get(0));
+				}
+				assertThat(child.isAlive()).as("child alive; its log: %s",
+						Files.readString(log.toPath(), StandardCharsets.UTF_8)).isTrue();
+				Thread.sleep(20);
+			}
+			throw new AssertionError("The child did not reach '" + statementStart + "' within 30 s: "
+					+ Files.readString(log.toPath(), StandardCharsets.UTF_8));
+		}
+		finally {
+			child.destroyForcibly();
+		}
+	}
+
+	private void awaitGone(int pid) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!this.fixture.query("SELECT 1 FROM pg_stat_activity WHERE pid = " + pid).isEmpty()) {
+			assertThat(System.nanoTime()).as("backend %s ended", pid).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+}

@@ -616,8 +616,14 @@ final class DefaultMigrator implements Migrator {
 	}
 
 	private Connection connect() {
+		Connection connection;
 		try {
-			Connection connection = this.configuration.dataSource().getConnection();
+			connection = this.configuration.dataSource().getConnection();
+		}
+		catch (SQLException ex) {
+			throw ConnectFailures.of(ex);
+		}
+		try {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
@@ -627,8 +633,15 @@ final class DefaultMigrator implements Migrator {
 			return connection;
 		}
 		catch (SQLException ex) {
-			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot connect to the database: "
-					+ SqlErrors.describe(ex) + ". Check the URL, user and password.", ex);
+			try {
+				connection.close();
+			}
+			catch (SQLException closing) {
+				ex.addSuppressed(closing);
+			}
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot prepare the migration connection (autocommit"
+					+ ((this.configuration.useSchemaAsSearchPath()) ? ", schema " + this.configuration.schema() : "")
+					+ "): " + SqlErrors.describe(ex) + ". Check that the schema exists and the user may use it.", ex);
 		}
 	}
 

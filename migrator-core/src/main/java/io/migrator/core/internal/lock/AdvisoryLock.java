@@ -118,7 +118,8 @@ public final class AdvisoryLock implements MigrationLock {
 	public Held acquire() {
 		Connection connection = null;
 		try {
-			connection = this.dataSource.getConnection();
+			connection = SecondConnection.open(this.dataSource, "the migration lock (PostgreSQL advisory lock "
+					+ this.key + ")");
 			connection.setAutoCommit(false);
 			String keepOpen = this.dialect.keepLockTransactionOpen(connection.getMetaData().getDatabaseMajorVersion());
 			long deadline = System.nanoTime() + this.timeout.toNanos();

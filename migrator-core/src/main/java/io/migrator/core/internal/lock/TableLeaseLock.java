@@ -82,7 +82,8 @@ public final class TableLeaseLock implements MigrationLock {
 	@Override
 	public Held acquire() {
 		String owner = newOwner();
-		try (Connection connection = this.dataSource.getConnection()) {
+		try (Connection connection = SecondConnection.open(this.dataSource,
+				"the migration lock (lease in " + this.table + ")")) {
 			connection.setAutoCommit(true);
 			createTable(connection);
 			long deadline = System.nanoTime() + this.timeout.toNanos();

@@ -1,0 +1,89 @@
+package io.migrator.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Failures whose cause lies outside the migrations: the message names that cause and the
+ * advice that fixes it, not a generic one that sends the user the wrong way.
+ */
+class MessagesThatPointTheRightWayTests {
+
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
+
+	@Test
+	void unknownHostIsNamedAsSuch() {
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				() -> migratorAt("jdbc:postgresql://no-such-host.invalid:5432/app").status());
+
+		assertThat(failure.getMessage()).contains("Cannot connect to the database: the host 'no-such-host.invalid' "
+				+ "is unknown", "Check the host name in the JDBC URL");
+	}
+
+	@Test
+	void closedPortIsNamedAsSuch() {
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				() -> migratorAt("jdbc:postgresql://127.0.0.1:1/app").status());
+
+		assertThat(failure.getMessage()).contains("nothing accepts connections at the URL's host and port",
+				"that the server is running");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = LockStrategy.class, names = { "AUTO", "ADVISORY", "TABLE" })
+	void poolOfOneConnectionSaysTheLockNeedsASecondAndHowToGiveIt(LockStrategy strategy) throws Exception {
+		this.fixture.write("00001_one.sql", "-- +goose Up\nCREATE TABLE one (id int);\n");
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setDataSource(this.fixture.database().dataSource());
+			pool.setMaximumPoolSize(1);
+			pool.setConnectionTimeout(250);
+			Migrator migrator = Migrator.builder()
+				.dataSource(pool)
+				.locations("filesystem:" + this.fixture.directory())
+				.lockStrategy(strategy)
+				.build();
+
+			MigratorException failure = catchThrowableOfType(MigratorException.class, migrator::up);
+
+			assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.LOCK_FAILED);
+			assertThat(failure.getMessage()).contains("Could not open a second connection",
+					"needs two connections at once", "migrator.url", "at least 2 connections")
+				.doesNotContain("use lock strategy TABLE");
+		}
+		assertThat(HistoryAgreement.of(this.fixture.database().dataSource())
+			.version(1, "SELECT to_regclass('one') IS NOT NULL")
+			.holds()).isEmpty();
+	}
+
+	@Test
+	void historyRowWithAnUnknownStateIsNamedWithItsVersion() {
+		this.fixture.write("00001_one.sql", "-- +goose Up\nCREATE TABLE one (id int);\n");
+		this.fixture.migrator().up();
+		this.fixture.execute("UPDATE migrator_history SET state = 'dirty' WHERE version = 1");
+
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				() -> this.fixture.migrator().status());
+
+		assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.HISTORY_FAILED);
+		assertThat(failure.getMessage()).contains("has a row for version 1 with state 'dirty'",
+				"it writes applied, started, baseline", "SET state = 'applied' WHERE version = 1")
+			.doesNotContain("IllegalArgumentException");
+	}
+
+	private Migrator migratorAt(String url) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setURL(url);
+		dataSource.setConnectTimeout(5);
+		return Migrator.builder().dataSource(dataSource).locations("filesystem:" + this.fixture.directory()).build();
+	}
+
+}

@@ -388,7 +388,9 @@ final class DefaultMigrator implements Migrator {
 				}
 				else {
 					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
-					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
+					// Closed after the lock, so a shutdown hook reports once the lock is released.
+					try (ShutdownCancellation cancellation = new ShutdownCancellation(operation);
+							MigrationLock.Held lock = lock(dialect, store).acquire()) {
 						if (!history.tableExists()) {
 							store.create(connection, createSchema());
 						}
@@ -399,8 +401,15 @@ final class DefaultMigrator implements Migrator {
 						sessions.requireNoneRunning(connection, operation);
 						requireValid(this.planner.validate(catalog, history), tolerated);
 						steps = stepPlanner.plan(catalog, history);
-						run(operation, connection, store, lock, sessions, steps, transactional, results, applied,
-								versionBefore, started);
+						try {
+							run(operation, cancellation.track(connection), store, lock, sessions, steps, transactional,
+									results, applied, versionBefore, started);
+							cancellation.outcome("it had finished; " + committedBy(results));
+						}
+						catch (MigratorException | SQLException ex) {
+							cancellation.outcome(committedBy(results) + "; then it stopped: " + ex.getMessage());
+							throw ex;
+						}
 					}
 				}
 			}
@@ -473,6 +482,18 @@ final class DefaultMigrator implements Migrator {
 				this.listener.afterMigration(done);
 			}
 		}
+	}
+
+	/**
+	 * Describes what a run committed, for a report after a shutdown.
+	 */
+	private static String committedBy(List<MigrationResult> results) {
+		List<String> done = results.stream()
+			.filter((result) -> !result.failed())
+			.map((result) -> result.version() + " " + result.direction().name().toLowerCase(java.util.Locale.ROOT))
+			.toList();
+		return done.isEmpty() ? "this run committed no migration"
+				: "this run committed version(s) " + String.join(", ", done);
 	}
 
 	private MigrationResult verify(Connection connection, MigrationExecutor executor, Step step,

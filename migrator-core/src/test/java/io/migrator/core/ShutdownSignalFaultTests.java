@@ -1,0 +1,103 @@
+package io.migrator.core;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGTERM (what Kubernetes sends a pod, and what Ctrl-C amounts to) during a long
+ * migration: the statement is cancelled on the server rather than left running orphaned,
+ * the process says what it committed, and history agrees with the schema.
+ */
+class ShutdownSignalFaultTests {
+
+	private static final String SLEEPING = "SELECT pg_sleep(60)";
+
+	@TempDir
+	Path directory;
+
+	EngineFixture fixture;
+
+	@BeforeEach
+	void createDatabase(TestInfo test) throws Exception {
+		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(),
+				Files.createDirectory(this.directory.resolve("migrations")));
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.fixture.close();
+	}
+
+	@Test
+	void sigtermCancelsTheRunningStatementAndReportsWhatIsCommitted() throws Exception {
+		this.fixture.write("00001_customers.sql", "-- +goose Up\nCREATE TABLE customers (id int);\n");
+		this.fixture.write("00002_orders.sql", "-- +goose Up\nCREATE TABLE orders (id int);\n" + SLEEPING + ";\n");
+		String log = terminateWhileRunning(SLEEPING);
+
+		assertThat(log).contains("Shutdown requested during 'up': cancelling the running statement",
+				"'up' stopped by shutdown: this run committed version(s) 1 up; then it stopped: Migration 2 (orders) "
+						+ "failed to apply");
+		assertThat(this.fixture.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+				+ "AND query = '" + SLEEPING + "'")).as("the statement was cancelled, not orphaned")
+			.containsExactly("0");
+		assertThat(HistoryAgreement.of(this.fixture.database().dataSource())
+			.version(1, "SELECT to_regclass('customers') IS NOT NULL")
+			.version(2, "SELECT to_regclass('orders') IS NOT NULL")
+			.holds()).containsExactly("1:applied");
+	}
+
+	@Test
+	void sigtermDuringANoTransactionMigrationLeavesItIncompleteAndSaysSo() throws Exception {
+		this.fixture.write("00001_orders.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE orders (id int);\n"
+				+ SLEEPING + ";\nCREATE INDEX CONCURRENTLY orders_id ON orders (id);\n");
+		String log = terminateWhileRunning(SLEEPING);
+
+		assertThat(log).contains("'up' stopped by shutdown: this run committed no migration; then it stopped: "
+				+ "Migration 1 (orders) failed to apply", "marked incomplete");
+		assertThat(HistoryAgreement.of(this.fixture.database().dataSource())
+			.version(1, "SELECT to_regclass('orders_id') IS NOT NULL")
+			.incomplete(1)
+			.holds()).containsExactly("1:started");
+		assertThat(this.fixture.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+				+ "AND query = '" + SLEEPING + "'")).containsExactly("0");
+	}
+
+	private String terminateWhileRunning(String query) throws Exception {
+		File log = this.directory.resolve("child.log").toFile();
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), CrashingMigratorMain.class.getName(),
+				this.fixture.database().jdbcUrl(), this.fixture.database().user(), this.fixture.database().password(),
+				this.fixture.directory().toString(), LockStrategy.AUTO.name(), "30000")
+			.redirectErrorStream(true)
+			.redirectOutput(log)
+			.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (this.fixture.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+					+ "AND state = 'active' AND query = '" + query + "'").isEmpty()) {
+				assertThat(System.nanoTime()).as("child reached '%s'; log: %s", query,
+						Files.readString(log.toPath(), StandardCharsets.UTF_8)).isLessThan(deadline);
+				Thread.sleep(20);
+			}
+			// SIGTERM, as Kubernetes and systemd send it.
+			child.destroy();
+			assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child ended after SIGTERM").isTrue();
+			return Files.readString(log.toPath(), StandardCharsets.UTF_8);
+		}
+		finally {
+			child.destroyForcibly();
+		}
+	}
+
+}

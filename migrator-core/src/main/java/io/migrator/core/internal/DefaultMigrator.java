@@ -398,12 +398,14 @@ final class DefaultMigrator implements Migrator {
 						versionBefore = history.currentVersion();
 						applied.clear();
 						applied.addAll(appliedVersions(history));
-						sessions.requireNoneRunning(connection, operation);
+						int migrationPid = sessions.requireNoneRunning(connection, operation);
 						requireValid(this.planner.validate(catalog, history), tolerated);
 						steps = stepPlanner.plan(catalog, history);
 						try {
-							run(operation, cancellation.track(connection), store, lock, sessions, steps, transactional,
-									results, applied, versionBefore, started);
+							ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval(),
+									() -> sessions.describeBlockers(this.configuration.dataSource(), migrationPid));
+							run(operation, cancellation.track(connection), store, lock, sessions, progress, steps,
+									transactional, results, applied, versionBefore, started);
 							cancellation.outcome("it had finished; " + committedBy(results));
 						}
 						catch (MigratorException | SQLException ex) {
@@ -431,10 +433,10 @@ final class DefaultMigrator implements Migrator {
 	}
 
 	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
-			MigrationSessions sessions, List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
+			MigrationSessions sessions, ProgressReporter reporter, List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
 		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
-		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
+		try (ProgressReporter progress = reporter) {
 			for (Step step : steps) {
 				lock.verify();
 				MigrationSource source = step.source();

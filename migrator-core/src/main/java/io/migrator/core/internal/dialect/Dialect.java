@@ -222,11 +222,20 @@ public interface Dialect {
 
 	/**
 	 * Returns the query of the other sessions of this database whose application name
-	 * matches a LIKE pattern and that are not idle: pid, application name, state (null when
-	 * not visible), since when, query text (null when not visible).
+	 * matches a LIKE pattern and that are not idle. Always at least one row: this session's
+	 * pid, then pid, application name, state (null when not visible), since when, query
+	 * text (null when not visible) of a match, all null when none matches.
 	 * @param likePattern the pattern
 	 * @return the SQL
 	 */
 	String liveSessionsNamed(String likePattern);
+
+	/**
+	 * Returns the query of the sessions that block a session's lock request: pid, user,
+	 * application name, state, seconds in its transaction, its (last) statement.
+	 * @param pid the blocked session
+	 * @return the SQL
+	 */
+	String blockersOf(int pid);
 
 }

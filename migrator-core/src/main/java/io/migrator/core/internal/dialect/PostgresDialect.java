@@ -195,11 +195,20 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public String liveSessionsNamed(String likePattern) {
 		// Another user's sessions show a null state and query without pg_read_all_stats:
-		// counted as running, since nothing says they are not.
-		return "SELECT pid, application_name, state, COALESCE(query_start, backend_start), query "
-				+ "FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
-				+ "AND application_name LIKE " + literal(likePattern) + " AND state IS DISTINCT FROM 'idle' "
-				+ "ORDER BY pid";
+		// counted as running, since nothing says they are not. The outer join always yields
+		// a row, with this session's pid, so the caller learns it without another round trip.
+		return "SELECT pg_backend_pid(), s.* FROM (SELECT 1) AS one LEFT JOIN (SELECT pid, application_name, state, "
+				+ "COALESCE(query_start, backend_start) AS since, query FROM pg_catalog.pg_stat_activity "
+				+ "WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name LIKE "
+				+ literal(likePattern) + " AND state IS DISTINCT FROM 'idle') AS s ON true ORDER BY s.pid";
+	}
+
+	@Override
+	public String blockersOf(int pid) {
+		return "SELECT b.pid, b.usename, b.application_name, b.state, "
+				+ "CAST(EXTRACT(EPOCH FROM (clock_timestamp() - COALESCE(b.xact_start, b.query_start))) AS BIGINT), "
+				+ "b.query FROM pg_catalog.pg_stat_activity b WHERE b.pid = ANY (pg_blocking_pids(" + pid + ")) "
+				+ "ORDER BY b.pid";
 	}
 
 	private static String interval(long millis) {

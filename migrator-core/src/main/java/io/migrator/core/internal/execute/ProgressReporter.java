@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,22 @@ public final class ProgressReporter implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final Supplier<String> waitingFor;
+
 	private ScheduledFuture<?> current;
 
 	public ProgressReporter(Duration interval) {
+		this(interval, () -> null);
+	}
+
+	/**
+	 * Creates a reporter whose lines also say what the migration waits for, if anything.
+	 * @param interval the pause between lines
+	 * @param waitingFor describes what blocks the migration, {@code null} when nothing
+	 */
+	public ProgressReporter(Duration interval, Supplier<String> waitingFor) {
 		this.interval = interval;
+		this.waitingFor = waitingFor;
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "migrator-progress");
 			thread.setDaemon(true);
@@ -40,8 +53,11 @@ public final class ProgressReporter implements AutoCloseable {
 		stop();
 		long started = System.nanoTime();
 		long millis = this.interval.toMillis();
-		this.current = this.scheduler.scheduleAtFixedRate(() -> logger.info("Still running {}: {} s so far", what,
-				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)), millis, millis, TimeUnit.MILLISECONDS);
+		this.current = this.scheduler.scheduleAtFixedRate(() -> {
+			String blocked = this.waitingFor.get();
+			logger.info("Still running {}: {} s so far{}", what,
+					TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), (blocked != null) ? "; " + blocked : "");
+		}, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,30 +85,36 @@ public final class MigrationSessions {
 	 * migration of this history table. Call it under the lock.
 	 * @param connection a connection in autocommit mode
 	 * @param operation the operation, for the message
+	 * @return the server pid of {@code connection}'s session
 	 * @throws SQLException when the sessions cannot be read
 	 * @throws MigratorException with {@link ErrorCode#LOCK_FAILED} naming each such session
 	 */
-	public void requireNoneRunning(Connection connection, String operation) throws SQLException {
+	public int requireNoneRunning(Connection connection, String operation) throws SQLException {
 		List<String> running = new ArrayList<>();
 		List<Integer> pids = new ArrayList<>();
 		long firstVersion = 0;
+		int ownPid = 0;
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(this.dialect.liveSessionsNamed(PREFIX + "%:" + this.tableTag))) {
 			while (result.next()) {
-				int pid = result.getInt(1);
-				String name = result.getString(2);
+				ownPid = result.getInt(1);
+				if (result.getObject(2) == null) {
+					continue;
+				}
+				int pid = result.getInt(2);
+				String name = result.getString(3);
 				long version = Long.parseLong(name.substring(PREFIX.length(), name.lastIndexOf(':')));
 				firstVersion = (firstVersion == 0) ? version : firstVersion;
 				pids.add(pid);
-				String query = result.getString(5);
+				String query = result.getString(6);
 				running.add("server backend pid " + pid + " runs version " + version + " since "
-						+ result.getObject(4) + " (state " + ((result.getString(3) != null) ? result.getString(3)
+						+ result.getObject(5) + " (state " + ((result.getString(4) != null) ? result.getString(4)
 								: "not visible to this user") + ((query != null) ? ", statement: " + abbreviate(query)
 										: "") + ")");
 			}
 		}
 		if (running.isEmpty()) {
-			return;
+			return ownPid;
 		}
 		throw new MigratorException(ErrorCode.LOCK_FAILED, "Cannot " + operation + ": a statement of an earlier run "
 				+ "is still executing on the server although that run is gone (killed, or its connection was lost): "
@@ -115,6 +123,33 @@ public final class MigrationSessions {
 				+ "to finish, or end it with " + String.join(", ", pids.stream().map((pid) -> "SELECT "
 						+ "pg_terminate_backend(" + pid + ")").toList())
 				+ "; then check the schema, run 'repair' if the version is incomplete, and run again.");
+	}
+
+	/**
+	 * Describes who blocks a session's lock request, for progress lines of a migration
+	 * that seems stuck: it usually waits for a table lock held by a long transaction of
+	 * the application. Uses a connection of its own, since the blocked one is busy.
+	 * @param dataSource where to get the connection
+	 * @param pid the migration's session
+	 * @return the description, or {@code null} when nothing blocks it or it cannot be read
+	 */
+	public String describeBlockers(DataSource dataSource, int pid) {
+		List<String> blockers = new ArrayList<>();
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(this.dialect.blockersOf(pid))) {
+			while (result.next()) {
+				String query = result.getString(6);
+				blockers.add("backend pid " + result.getInt(1) + " (user " + result.getString(2) + ", application '"
+						+ result.getString(3) + "', " + result.getString(4) + " for " + result.getLong(5) + " s"
+						+ ((query != null) ? ", statement: " + abbreviate(query) : "") + ")");
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not find what blocks backend {}", pid, ex);
+			return null;
+		}
+		return blockers.isEmpty() ? null : "waiting for a lock held by " + String.join(" and ", blockers)
+				+ "; end that transaction (or SELECT pg_terminate_backend(pid)) to let the migration go on";
 	}
 
 	private static String abbreviate(String query) {

@@ -79,6 +79,19 @@ class MessagesThatPointTheRightWayTests {
 			.doesNotContain("IllegalArgumentException");
 	}
 
+	@Test
+	void searchPathWithoutAnExistingSchemaSaysWhereToPutTheHistory() {
+		this.fixture.write("00001_one.sql", "-- +goose Up\nCREATE TABLE public.one (id int);\n");
+		this.fixture.execute("ALTER DATABASE " + this.fixture.database().name() + " SET search_path = nowhere");
+
+		MigratorException failure = catchThrowableOfType(MigratorException.class, () -> this.fixture.migrator().up());
+
+		assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+		assertThat(failure.getMessage()).contains("no schema to create the history table",
+				"Set the schema option (migrator.schema, --schema)");
+		assertThat(this.fixture.builder().schema("public").build().up().migrations()).hasSize(1);
+	}
+
 	private Migrator migratorAt(String url) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setURL(url);

@@ -121,11 +121,13 @@ class MigratorApplyTests {
 		this.fixture.write("1_create_items.up.sql", "CREATE TABLE items (id int);\n");
 		this.fixture.write("1_create_items.down.sql", "DROP TABLE items;\n");
 		this.fixture.write("2_create_tags.up.sql", "CREATE TABLE tags (id int);\n");
+		this.fixture.write("2_create_tags.down.sql", "DROP TABLE tags;\n");
 		Migrator migrator = this.fixture.migrator();
 		assertThat(migrator.up().migrations()).hasSize(2);
 		assertThat(this.fixture.tableExists("items")).isTrue();
 		migrator.downTo(0);
 		assertThat(this.fixture.tableExists("items")).isFalse();
+		assertThat(this.fixture.tableExists("tags")).isFalse();
 		assertThat(this.fixture.query("SELECT count(*) FROM migrator_history")).containsExactly("0");
 	}
 

@@ -1,9 +1,11 @@
 package io.migrator.core;
 
 import java.io.File;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +74,36 @@ class ShutdownSignalFaultTests {
 			.holds()).containsExactly("1:started");
 		assertThat(this.fixture.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
 				+ "AND query = '" + SLEEPING + "'")).containsExactly("0");
+	}
+
+	@Test
+	void javaMigrationCanStillUseItsConnectionAsTheDriversType() throws Exception {
+		JavaMigration copy = new JavaMigration() {
+
+			@Override
+			public long version() {
+				return 1;
+			}
+
+			@Override
+			public String description() {
+				return "copy";
+			}
+
+			@Override
+			public void up(MigrationContext context) throws Exception {
+				try (Statement statement = context.connection().createStatement()) {
+					statement.execute("CREATE TABLE copied (id int)");
+				}
+				// COPY needs the driver's own type: the run's statement tracking must not hide it.
+				((PGConnection) context.connection()).getCopyAPI()
+					.copyIn("COPY copied FROM STDIN", new StringReader("1\n2\n"));
+			}
+
+		};
+		this.fixture.builder().javaMigrations(copy).build().up();
+
+		assertThat(this.fixture.query("SELECT count(*) FROM copied")).containsExactly("2");
 	}
 
 	private String terminateWhileRunning(String query) throws Exception {

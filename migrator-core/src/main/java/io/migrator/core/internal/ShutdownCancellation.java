@@ -2,11 +2,12 @@ package io.migrator.core.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -75,8 +76,26 @@ final class ShutdownCancellation implements AutoCloseable {
 			}
 			return result;
 		};
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-				handler);
+		return (Connection) Proxy.newProxyInstance(connection.getClass().getClassLoader(),
+				publicInterfaces(connection.getClass()), handler);
+	}
+
+	/**
+	 * Returns every public interface of the driver's connection class, so a Java migration
+	 * that casts its connection to the driver's type (e.g. {@code PGConnection} for COPY)
+	 * still can.
+	 */
+	private static Class<?>[] publicInterfaces(Class<?> type) {
+		Set<Class<?>> interfaces = new LinkedHashSet<>();
+		interfaces.add(Connection.class);
+		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+			for (Class<?> candidate : current.getInterfaces()) {
+				if (Modifier.isPublic(candidate.getModifiers())) {
+					interfaces.add(candidate);
+				}
+			}
+		}
+		return interfaces.toArray(new Class<?>[0]);
 	}
 
 	/**

@@ -226,6 +226,12 @@ public final class HistoryStore {
 	 * @throws SQLException on error
 	 */
 	public void create(Connection connection, boolean createSchema) throws SQLException {
+		if (this.schema == null) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "There is no schema to create the history "
+					+ "table " + this.dialect.quote(this.table) + " in: the connection's search_path names no schema "
+					+ "that exists, so it has no current schema. Set the schema option (migrator.schema, --schema), "
+					+ "or fix the user's or database's search_path.");
+		}
 		try (Statement statement = connection.createStatement()) {
 			if (createSchema && this.schema != null) {
 				statement.execute(this.dialect.createSchema(this.schema));

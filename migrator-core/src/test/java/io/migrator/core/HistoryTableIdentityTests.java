@@ -155,10 +155,11 @@ class HistoryTableIdentityTests {
 	void quotedTableNameIsTakenExactlyAndQuotedInEveryStatement() throws Exception {
 		this.fixture.write("00001_one.sql", "-- +goose Up\nCREATE TABLE one (id int);\n");
 
-		this.fixture.builder().table("\"Applied \"\"Versions\"\"\"").build().up();
+		this.fixture.builder().table("\"Applied \"\"Versions\"\"\"").lockStrategy(LockStrategy.TABLE).build().up();
 
-		assertThat(this.fixture.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'Applied%'"))
-			.containsExactly("Applied \"Versions\"");
+		assertThat(this.fixture.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'Applied%' "
+				+ "ORDER BY 1"))
+			.containsExactly("Applied \"Versions\"", "Applied \"Versions\"_lock");
 		assertThat(this.fixture.query("SELECT version || ':' || state FROM \"Applied \"\"Versions\"\"\""))
 			.containsExactly("1:applied");
 	}

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.PGConnection;
+
+import io.migrator.core.internal.lock.AdvisoryLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +49,7 @@ class ShutdownSignalFaultTests {
 	void sigtermCancelsTheRunningStatementAndReportsWhatIsCommitted() throws Exception {
 		this.fixture.write("00001_customers.sql", "-- +goose Up\nCREATE TABLE customers (id int);\n");
 		this.fixture.write("00002_orders.sql", "-- +goose Up\nCREATE TABLE orders (id int);\n" + SLEEPING + ";\n");
-		String log = terminateWhileRunning(SLEEPING);
+		String log = terminateWhen("state = 'active' AND query = '" + SLEEPING + "'");
 
 		assertThat(log).contains("Shutdown requested during 'up': cancelling the running statement",
 				"'up' stopped by shutdown: this run committed version(s) 1 up; then it stopped: Migration 2 (orders) "
@@ -64,7 +67,7 @@ class ShutdownSignalFaultTests {
 	void sigtermDuringANoTransactionMigrationLeavesItIncompleteAndSaysSo() throws Exception {
 		this.fixture.write("00001_orders.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE orders (id int);\n"
 				+ SLEEPING + ";\nCREATE INDEX CONCURRENTLY orders_id ON orders (id);\n");
-		String log = terminateWhileRunning(SLEEPING);
+		String log = terminateWhen("state = 'active' AND query = '" + SLEEPING + "'");
 
 		assertThat(log).contains("'up' stopped by shutdown: this run committed no migration; then it stopped: "
 				+ "Migration 1 (orders) failed to apply", "marked incomplete");
@@ -74,6 +77,24 @@ class ShutdownSignalFaultTests {
 			.holds()).containsExactly("1:started");
 		assertThat(this.fixture.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
 				+ "AND query = '" + SLEEPING + "'")).containsExactly("0");
+	}
+
+	@Test
+	void sigtermWhileWaitingForTheLockEndsTheWaitAndRunsNothing() throws Exception {
+		this.fixture.write("00001_customers.sql", "-- +goose Up\nCREATE TABLE customers (id int);\n");
+		try (Connection holder = this.fixture.database().connect(); Statement statement = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			statement.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLock.keyOf("\"public\".\"migrator_history\"")
+					+ ")");
+			String log = terminateWhen(
+					"query LIKE 'SELECT pg_try_advisory_xact_lock%' OR query = 'ROLLBACK'");
+
+			assertThat(log).contains("Shutdown requested during 'up'",
+					"'up' stopped by shutdown", "Interrupted while waiting for the migration lock");
+		}
+		assertThat(HistoryAgreement.of(this.fixture.database().dataSource())
+			.version(1, "SELECT to_regclass('customers') IS NOT NULL")
+			.holds()).isEmpty();
 	}
 
 	@Test
@@ -106,7 +127,11 @@ class ShutdownSignalFaultTests {
 		assertThat(this.fixture.query("SELECT count(*) FROM copied")).containsExactly("2");
 	}
 
-	private String terminateWhileRunning(String query) throws Exception {
+	/**
+	 * Starts a migrating child JVM, sends it SIGTERM once a session of it matches a
+	 * condition on pg_stat_activity, and returns its log.
+	 */
+	private String terminateWhen(String sessionCondition) throws Exception {
 		File log = this.directory.resolve("child.log").toFile();
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), CrashingMigratorMain.class.getName(),
@@ -118,8 +143,8 @@ class ShutdownSignalFaultTests {
 		try {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (this.fixture.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
-					+ "AND state = 'active' AND query = '" + query + "'").isEmpty()) {
-				assertThat(System.nanoTime()).as("child reached '%s'; log: %s", query,
+					+ "AND pid <> pg_backend_pid() AND (" + sessionCondition + ")").isEmpty()) {
+				assertThat(System.nanoTime()).as("child reached '%s'; log: %s", sessionCondition,
 						Files.readString(log.toPath(), StandardCharsets.UTF_8)).isLessThan(deadline);
 				Thread.sleep(20);
 			}

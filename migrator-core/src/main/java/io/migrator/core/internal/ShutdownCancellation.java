@@ -42,6 +42,8 @@ final class ShutdownCancellation implements AutoCloseable {
 
 	private final Thread hook;
 
+	private final Thread run;
+
 	private volatile boolean requested;
 
 	private volatile String outcome = "the run did not report within " + REPORT_WAIT_SECONDS + " s; run 'status' to "
@@ -49,6 +51,7 @@ final class ShutdownCancellation implements AutoCloseable {
 
 	ShutdownCancellation(String operation) {
 		this.operation = operation;
+		this.run = Thread.currentThread();
 		this.hook = new Thread(this::cancelAndReport, "migrator-shutdown-" + operation);
 		Runtime.getRuntime().addShutdownHook(this.hook);
 	}
@@ -139,6 +142,8 @@ final class ShutdownCancellation implements AutoCloseable {
 				logger.warn("Could not cancel a statement of '{}': {}", this.operation, ex.getMessage());
 			}
 		}
+		// Ends a wait for the lock, which polls with sleeps and would otherwise outlast the hook.
+		this.run.interrupt();
 		try {
 			this.finished.await(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
 		}

@@ -122,7 +122,8 @@ public final class MigrationSessions {
 				+ "running version " + firstVersion + " now would run it twice at once. Nothing was run. Wait for it "
 				+ "to finish, or end it with " + String.join(", ", pids.stream().map((pid) -> "SELECT "
 						+ "pg_terminate_backend(" + pid + ")").toList())
-				+ "; then check the schema, run 'repair' if the version is incomplete, and run again.");
+				+ "; then check the schema, undo what of the migration ran (the next run applies all of it again), run "
+				+ "'repair' if the version is incomplete, and run again.");
 	}
 
 	/**

@@ -81,8 +81,9 @@ public final class MigrationPlanner {
 				problems.add(new ValidationProblem(Kind.INCOMPLETE, applied.version(), "Migration "
 						+ applied.version() + " (" + applied.description()
 						+ ") is incomplete: it ran without a transaction, started at " + applied.appliedAt()
-						+ " and never finished, so part of it may be applied. Check the schema by hand, finish or "
-						+ "undo its statements, then run 'repair' to clear the row and apply it again."));
+						+ " and never finished, so part of it may be applied. Check the schema and undo what of it "
+						+ "ran (the next run applies all of it again: a statement finished by hand would run "
+						+ "twice), then run 'repair' to clear the row, and run again."));
 				continue;
 			}
 			if (source == null) {

@@ -138,6 +138,31 @@ class ServerFaultTests {
 		assertThat(this.migratorStatus()).containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
 	}
 
+	@Test
+	void terminatedLockSessionStopsTheRunBeforeItsNextMigrationAndNeverReportsSuccess() throws Exception {
+		write("00001_customers.sql", "-- +goose Up\nCREATE TABLE customers (id int);\n" + SLEEPING.replace("60", "2")
+				+ ";\n");
+		write("00002_orders.sql", "-- +goose Up\nCREATE TABLE orders (id int);\n");
+		Migrator migrator = Migrator.builder()
+			.dataSource(this.database)
+			.locations("filesystem:" + this.directory)
+			.useEnvironmentVariables(false)
+			.lockLeaseDuration(Duration.ofSeconds(1))
+			.build();
+
+		CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(migrator::up);
+		awaitRunning(SLEEPING.replace("60", "2"));
+		// The advisory lock's session: idle in its open transaction, last statement its heartbeat.
+		awaitSession("state = 'idle in transaction' AND query LIKE '%SET LOCAL %timeout = 0'");
+		execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+				+ "AND state = 'idle in transaction' AND query LIKE '%SET LOCAL %timeout = 0'");
+		MigratorException failure = failureOf(run);
+
+		assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.LOCK_FAILED);
+		assertThat(failure.getMessage()).contains("Lost the migration lock");
+		assertThat(agreement().holds()).containsExactly("1:applied");
+	}
+
 	private List<MigrationState> migratorStatus() {
 		return migrator().status().migrations().stream().map(MigrationInfo::state).toList();
 	}
@@ -171,14 +196,17 @@ class ServerFaultTests {
 	 * Waits until the migration's backend runs a statement, and returns its pid.
 	 */
 	private int awaitRunning(String query) throws Exception {
+		return awaitSession("state = 'active' AND query LIKE '%" + query + "%'");
+	}
+
+	private int awaitSession(String condition) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (System.nanoTime() < deadline) {
 			List<Integer> pids = new ArrayList<>();
 			try (Connection connection = this.database.getConnection();
 					Statement statement = connection.createStatement();
 					var result = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = "
-							+ "current_database() AND state = 'active' AND query LIKE '%" + query + "%' "
-							+ "AND pid <> pg_backend_pid()")) {
+							+ "current_database() AND pid <> pg_backend_pid() AND " + condition)) {
 				while (result.next()) {
 					pids.add(result.getInt(1));
 				}
@@ -188,7 +216,7 @@ class ServerFaultTests {
 			}
 			Thread.sleep(20);
 		}
-		throw new AssertionError("No backend ran '" + query + "' within 30 s");
+		throw new AssertionError("No session matched " + condition + " within 30 s");
 	}
 
 	private static MigratorException failureOf(CompletableFuture<RunResult> run) throws Exception {

@@ -62,6 +62,22 @@ class MessagesThatPointTheRightWayTests {
 		assertThat(HistoryAgreement.of(this.fixture.database().dataSource())
 			.version(1, "SELECT to_regclass('one') IS NOT NULL")
 			.holds()).isEmpty();
+		// Following the advice: two connections are enough for every strategy.
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setDataSource(this.fixture.database().dataSource());
+			pool.setMaximumPoolSize(2);
+			pool.setConnectionTimeout(250);
+			Migrator.builder()
+				.dataSource(pool)
+				.locations("filesystem:" + this.fixture.directory())
+				.lockStrategy(strategy)
+				.lockLeaseDuration(java.time.Duration.ofSeconds(1))
+				.build()
+				.up();
+		}
+		assertThat(HistoryAgreement.of(this.fixture.database().dataSource())
+			.version(1, "SELECT to_regclass('one') IS NOT NULL")
+			.holds()).containsExactly("1:applied");
 	}
 
 	@Test

@@ -388,27 +388,26 @@ final class DefaultMigrator implements Migrator {
 				}
 				else {
 					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
-					// Closed after the lock, so a shutdown hook reports once the lock is released.
-					try (ShutdownCancellation cancellation = new ShutdownCancellation(operation);
-							MigrationLock.Held lock = lock(dialect, store).acquire()) {
-						if (!history.tableExists()) {
-							store.create(connection, createSchema());
-						}
-						history = readUnderLock(store, dialect, connection);
-						versionBefore = history.currentVersion();
-						applied.clear();
-						applied.addAll(appliedVersions(history));
-						int migrationPid = sessions.requireNoneRunning(connection, operation);
-						requireValid(this.planner.validate(catalog, history), tolerated);
-						steps = stepPlanner.plan(catalog, history);
-						try {
+					// The hook reports once the run has ended and released its lock.
+					try (ShutdownCancellation cancellation = new ShutdownCancellation(operation)) {
+						try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
+							if (!history.tableExists()) {
+								store.create(connection, createSchema());
+							}
+							history = readUnderLock(store, dialect, connection);
+							versionBefore = history.currentVersion();
+							applied.clear();
+							applied.addAll(appliedVersions(history));
+							int migrationPid = sessions.requireNoneRunning(connection, operation);
+							requireValid(this.planner.validate(catalog, history), tolerated);
+							steps = stepPlanner.plan(catalog, history);
 							ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval(),
 									() -> sessions.describeBlockers(this.configuration.dataSource(), migrationPid));
 							run(operation, cancellation.track(connection), store, lock, sessions, progress, steps,
 									transactional, results, applied, versionBefore, started);
 							cancellation.outcome("it had finished; " + committedBy(results));
 						}
-						catch (MigratorException | SQLException ex) {
+						catch (RuntimeException | SQLException ex) {
 							cancellation.outcome(committedBy(results) + "; then it stopped: " + ex.getMessage());
 							throw ex;
 						}

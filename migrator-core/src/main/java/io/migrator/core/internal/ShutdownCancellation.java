@@ -46,8 +46,7 @@ final class ShutdownCancellation implements AutoCloseable {
 
 	private volatile boolean requested;
 
-	private volatile String outcome = "the run did not report within " + REPORT_WAIT_SECONDS + " s; run 'status' to "
-			+ "see what is applied";
+	private volatile String outcome;
 
 	ShutdownCancellation(String operation) {
 		this.operation = operation;
@@ -144,13 +143,16 @@ final class ShutdownCancellation implements AutoCloseable {
 		}
 		// Ends a wait for the lock, which polls with sleeps and would otherwise outlast the hook.
 		this.run.interrupt();
+		boolean ended = false;
 		try {
-			this.finished.await(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+			ended = this.finished.await(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		logger.warn("'{}' stopped by shutdown: {}", this.operation, this.outcome);
+		String report = this.outcome;
+		logger.warn("'{}' stopped by shutdown: {}", this.operation, (ended && report != null) ? report
+				: "the run did not end within " + REPORT_WAIT_SECONDS + " s; run 'status' to see what is applied");
 	}
 
 	private static boolean isClosed(Statement statement) {

@@ -1,0 +1,112 @@
+package io.migrator.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class SourceScanningTests {
+
+	private static final Duration NEVER_BLOCKS = Duration.ofSeconds(20);
+
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
+
+	@Test
+	void aMissingDirectoryIsNamedWithTheReason() {
+		Path missing = this.fixture.directory().resolve("db/migrations");
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				() -> this.fixture.builder().locations("filesystem:" + missing).build().up());
+		assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+		assertThat(failure.getMessage()).contains(missing.toString(), "does not exist", "Create it",
+				"--dir, migrator.locations");
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+	}
+
+	@Test
+	void aFileGivenAsTheDirectoryIsNamedWithTheReason() {
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		Path file = this.fixture.directory().resolve("00001_a.sql");
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				() -> this.fixture.builder().locations("filesystem:" + file).build().status());
+		assertThat(failure.getMessage()).contains(file.toString(), "is not a directory but a file",
+				"Point the location at the directory");
+	}
+
+	@Test
+	void aNamedPipeCalledLikeAMigrationIsRefusedWithoutBeingOpened() throws Exception {
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		makeFifo(this.fixture.directory().resolve("00002_b.sql"));
+		InvalidSourceException failure = assertTimeoutPreemptively(NEVER_BLOCKS,
+				() -> catchThrowableOfType(InvalidSourceException.class, () -> this.fixture.migrator().up()));
+		assertThat(failure.getSource()).endsWith("/00002_b.sql");
+		assertThat(failure.getMessage()).contains("is a named pipe (FIFO), not a regular file",
+				"Replace it with a regular file");
+		assertThat(this.fixture.tableExists("a")).isFalse();
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+	}
+
+	@Test
+	void aNamedPipeNotCalledLikeAMigrationIsIgnoredWithoutBeingOpened() throws Exception {
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		makeFifo(this.fixture.directory().resolve("notes.txt"));
+		RunResult result = assertTimeoutPreemptively(NEVER_BLOCKS, () -> this.fixture.migrator().up());
+		assertThat(result.migrations()).extracting(MigrationResult::version).containsExactly(1L);
+	}
+
+	@Test
+	void aDirectoryCalledLikeAMigrationIsRefused() throws IOException {
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		Files.createDirectory(this.fixture.directory().resolve("00002_b.sql"));
+		InvalidSourceException failure = catchThrowableOfType(InvalidSourceException.class,
+				() -> this.fixture.migrator().up());
+		assertThat(failure.getSource()).endsWith("/00002_b.sql");
+		assertThat(failure.getMessage()).contains("is a directory, but its name is that of a migration file",
+				"a migration must be a file");
+		assertThat(this.fixture.tableExists("a")).isFalse();
+	}
+
+	@Test
+	void aDirectoryCalledLikeAMigrationIsRefusedWhenScanningRecursivelyToo() throws IOException {
+		Files.createDirectories(this.fixture.directory().resolve("2026/00002_b.sql"));
+		InvalidSourceException failure = catchThrowableOfType(InvalidSourceException.class,
+				() -> this.fixture.builder().recursive(true).build().status());
+		assertThat(failure.getSource()).endsWith("/2026/00002_b.sql");
+	}
+
+	@Test
+	void aDanglingSymbolicLinkCalledLikeAMigrationIsRefused() throws IOException {
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		Files.createSymbolicLink(this.fixture.directory().resolve("00002_b.sql"),
+				this.fixture.directory().resolve("moved-away.sql"));
+		InvalidSourceException failure = catchThrowableOfType(InvalidSourceException.class,
+				() -> this.fixture.migrator().status());
+		assertThat(failure.getMessage()).contains("00002_b.sql", "symbolic link whose target cannot be read",
+				"does not exist");
+	}
+
+	@Test
+	void aSymbolicLinkToAMigrationFileIsFollowed() throws IOException {
+		Path elsewhere = Files.createDirectories(this.fixture.directory().resolve("shared"));
+		Files.writeString(elsewhere.resolve("a.sql"), "-- +goose Up\nCREATE TABLE a (id int);\n");
+		Files.createSymbolicLink(this.fixture.directory().resolve("00001_a.sql"), elsewhere.resolve("a.sql"));
+		assertThat(this.fixture.migrator().up().migrations()).extracting(MigrationResult::version)
+			.containsExactly(1L);
+		assertThat(this.fixture.tableExists("a")).isTrue();
+	}
+
+	private static void makeFifo(Path path) throws IOException, InterruptedException {
+		Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+		assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(mkfifo.exitValue()).isZero();
+	}
+
+}

@@ -94,6 +94,16 @@ class SourceScanningTests {
 	}
 
 	@Test
+	void hiddenEntriesLeftByEditorsAreIgnoredAsGooseIgnoresThem() throws IOException {
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		Files.createSymbolicLink(this.fixture.directory().resolve(".#00001_a.sql"),
+				Path.of("editor@host.12345:1700000000"));
+		this.fixture.write("._00001_a.sql", "resource fork bytes");
+		assertThat(this.fixture.migrator().up().migrations()).extracting(MigrationResult::version)
+			.containsExactly(1L);
+	}
+
+	@Test
 	void aSymbolicLinkToAMigrationFileIsFollowed() throws IOException {
 		Path elsewhere = Files.createDirectories(this.fixture.directory().resolve("shared"));
 		Files.writeString(elsewhere.resolve("a.sql"), "-- +goose Up\nCREATE TABLE a (id int);\n");

@@ -43,6 +43,20 @@ final class DirectoryListing {
 	private DirectoryListing() {
 	}
 
+	/** What an entry of a listed directory is to the scan. */
+	private enum Entry {
+
+		/** A regular file: listed (the catalog decides whether it is a migration). */
+		FILE,
+
+		/** A directory: scanned too when recursive. */
+		DIRECTORY,
+
+		/** Neither, and not named like a migration (a socket of some daemon, say). */
+		IGNORED
+
+	}
+
 	/**
 	 * Adds the regular files of a directory (and of its sub-directories when recursive).
 	 * @param directory the directory
@@ -60,15 +74,21 @@ final class DirectoryListing {
 			Iterator<Path> entries = paths.iterator();
 			while (entries.hasNext()) {
 				Path entry = entries.next();
-				if (entry.equals(directory)) {
+				Path relative = directory.relativize(entry);
+				if (relative.toString().isEmpty() || isHidden(relative)) {
 					continue;
 				}
-				String display = displayPrefix + "/" + directory.relativize(entry).toString().replace('\\', '/');
-				if (add(entry, display) && recursive) {
-					requireListableDirectory(directory, entry);
-				}
-				else if (Files.isRegularFile(entry)) {
-					files.add(new ResourceFile.OnFileSystem(display, entry));
+				String display = displayPrefix + "/" + relative.toString().replace('\\', '/');
+				switch (classify(entry, display)) {
+					case FILE -> files.add(new ResourceFile.OnFileSystem(display, entry));
+					case DIRECTORY -> {
+						if (recursive) {
+							requireListableDirectory(directory, entry);
+						}
+					}
+					case IGNORED -> {
+						// never opened: not something a migration location holds
+					}
 				}
 			}
 		}
@@ -82,18 +102,28 @@ final class DirectoryListing {
 	}
 
 	/**
-	 * Checks an entry, returning whether it is a directory to descend into.
+	 * Editors and file managers leave hidden entries next to the files they handle (Emacs
+	 * locks such as {@code .#00001_init.sql} are dangling symbolic links, macOS writes
+	 * {@code ._00001_init.sql}); goose ignores them, since they have no version prefix.
 	 */
-	private static boolean add(Path entry, String display) {
-		String fileName = entry.getFileName().toString();
-		boolean namedLikeMigration = namedLikeMigration(fileName);
+	private static boolean isHidden(Path relative) {
+		for (Path part : relative) {
+			if (part.toString().startsWith(".")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Entry classify(Path entry, String display) {
+		boolean namedLikeMigration = namedLikeMigration(entry.getFileName().toString());
 		BasicFileAttributes attributes;
 		try {
 			attributes = Files.readAttributes(entry, BasicFileAttributes.class);
 		}
 		catch (IOException ex) {
 			if (!namedLikeMigration) {
-				return false;
+				return Entry.IGNORED;
 			}
 			if (Files.isSymbolicLink(entry)) {
 				throw new InvalidSourceException(display, 0,
@@ -109,21 +139,24 @@ final class DirectoryListing {
 						"is a directory, but its name is that of a migration file",
 						"Rename or move the directory: a migration must be a file");
 			}
-			return true;
-		}
-		if (!namedLikeMigration) {
-			return false;
+			return Entry.DIRECTORY;
 		}
 		if (!attributes.isRegularFile()) {
+			if (!namedLikeMigration) {
+				return Entry.IGNORED;
+			}
 			throw new InvalidSourceException(display, 0, "is " + specialFileKind(entry) + ", not a regular file, so "
 					+ "migrator does not read it (reading a named pipe would wait until something writes to it)",
 					"Replace it with a regular file, or move it out of the migration location");
+		}
+		if (!namedLikeMigration) {
+			return Entry.FILE;
 		}
 		if (!Files.isReadable(entry)) {
 			throw new InvalidSourceException(display, 0, "cannot be read: permission denied",
 					"Make it readable by the user that runs migrator (e.g. chmod a+r), or move it out of the location");
 		}
-		return false;
+		return Entry.FILE;
 	}
 
 	private static boolean namedLikeMigration(String fileName) {

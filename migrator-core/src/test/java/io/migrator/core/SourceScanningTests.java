@@ -1,10 +1,15 @@
 package io.migrator.core;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -111,6 +116,64 @@ class SourceScanningTests {
 		assertThat(this.fixture.migrator().up().migrations()).extracting(MigrationResult::version)
 			.containsExactly(1L);
 		assertThat(this.fixture.tableExists("a")).isTrue();
+	}
+
+	@Test
+	void aLocationThatIsADanglingSymbolicLinkIsNamedWithTheReason() throws IOException {
+		Path link = Files.createSymbolicLink(this.fixture.directory().resolve("migrations"),
+				this.fixture.directory().resolve("removed"));
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				() -> this.fixture.builder().locations("filesystem:" + link).build().status());
+		assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+		assertThat(failure.getMessage()).contains(link.toString(), "is a symbolic link whose target does not exist");
+	}
+
+	@Test
+	void inAJarGoMigrationsAreListedAndADirectoryCalledLikeAMigrationIsRefused() throws IOException {
+		Path jar = this.fixture.directory().resolve("migrations.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			directories(out);
+			entry(out, "db/migrations/00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+			entry(out, "db/migrations/00002_backfill.go", "package migrations\n");
+			entry(out, "db/migrations/main.go", "package main\n");
+		}
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			StatusReport status = this.fixture.builder()
+				.locations("classpath:db/migrations")
+				.classLoader(loader)
+				.build()
+				.status();
+			assertThat(status.migrations()).extracting(MigrationInfo::type)
+				.containsExactly(MigrationType.SQL, MigrationType.GO);
+		}
+		Path withDirectory = this.fixture.directory().resolve("with-directory.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(withDirectory))) {
+			directories(out);
+			entry(out, "db/migrations/00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+			out.putNextEntry(new JarEntry("db/migrations/00002_b.sql/"));
+			out.closeEntry();
+		}
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { withDirectory.toUri().toURL() }, null)) {
+			InvalidSourceException failure = catchThrowableOfType(InvalidSourceException.class,
+					() -> this.fixture.builder().locations("classpath:db/migrations").classLoader(loader).build()
+						.status());
+			assertThat(failure.getSource()).isEqualTo("db/migrations/00002_b.sql");
+			assertThat(failure.getMessage()).contains("is a directory in jar:", "a migration must be a file");
+		}
+	}
+
+	/** The directory entries a jar built by Maven has, which class loaders look up. */
+	private static void directories(JarOutputStream out) throws IOException {
+		out.putNextEntry(new JarEntry("db/"));
+		out.closeEntry();
+		out.putNextEntry(new JarEntry("db/migrations/"));
+		out.closeEntry();
+	}
+
+	private static void entry(JarOutputStream out, String name, String content) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		out.write(content.getBytes(StandardCharsets.UTF_8));
+		out.closeEntry();
 	}
 
 	private static void makeFifo(Path path) throws IOException, InterruptedException {

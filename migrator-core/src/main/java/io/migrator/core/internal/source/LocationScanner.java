@@ -52,7 +52,7 @@ public final class LocationScanner {
 		List<ResourceFile> files = new ArrayList<>();
 		if (location.startsWith(FILESYSTEM_PREFIX)) {
 			Path directory = Path.of(location.substring(FILESYSTEM_PREFIX.length()));
-			DirectoryListing.list(directory, directory.toString(), this.recursive, files);
+			scanDirectory(directory, directory.toString(), files);
 		}
 		else {
 			String path = stripSlashes(location.startsWith(CLASSPATH_PREFIX)
@@ -81,7 +81,7 @@ public final class LocationScanner {
 	private void scanUrl(URL root, String path, List<ResourceFile> files) {
 		if ("file".equals(root.getProtocol())) {
 			try {
-				DirectoryListing.list(Path.of(root.toURI()), path, this.recursive, files);
+				scanDirectory(Path.of(root.toURI()), path, files);
 			}
 			catch (URISyntaxException ex) {
 				throw new IllegalStateException("Unexpected classpath URL " + root, ex);
@@ -130,6 +130,10 @@ public final class LocationScanner {
 			}
 			files.add(new ResourceFile.AtUrl(path + "/" + relative, new URL(base + relative)));
 		}
+	}
+
+	private void scanDirectory(Path directory, String displayPrefix, List<ResourceFile> files) {
+		DirectoryListing.list(directory, displayPrefix, this.recursive, files);
 	}
 
 	private static String stripSlashes(String path) {

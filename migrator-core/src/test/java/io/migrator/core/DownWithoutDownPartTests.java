@@ -102,6 +102,24 @@ class DownWithoutDownPartTests {
 		assertThat(agreement().holds()).containsExactly("1:applied");
 	}
 
+	@Test
+	void downOfAnAppliedGooseGoMigrationSaysItCannotRunGoCode() throws Exception {
+		this.fixture.write("00001_countries.sql", "-- +goose Up\nCREATE TABLE countries (code text);\n"
+				+ "-- +goose Down\nDROP TABLE countries;\n");
+		this.fixture.migrator().up();
+		this.fixture.write("00002_seed.go", "package migrations\n");
+		// goose applied the Go migration long ago; the history says so.
+		this.fixture.execute("INSERT INTO migrator_history (version, description, type, state) "
+				+ "VALUES (2, 'seed', 'go', 'baseline')");
+		this.fixture.execute("INSERT INTO countries VALUES ('fr')");
+
+		MigratorException refused = catchThrowableOfType(MigratorException.class,
+				() -> this.fixture.migrator().down());
+
+		assertThat(refused.getMessage()).contains("00002_seed.go", "goose Go migration", "cannot undo it");
+		assertThat(agreement().holds()).containsExactly("1:applied", "2:baseline");
+	}
+
 	private HistoryAgreement agreement() {
 		return HistoryAgreement.of(this.fixture.database().dataSource())
 			.version(1, "SELECT to_regclass('countries') IS NOT NULL")

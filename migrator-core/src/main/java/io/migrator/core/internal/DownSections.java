@@ -9,6 +9,7 @@ import io.migrator.core.JavaMigration;
 import io.migrator.core.MigrationContext;
 import io.migrator.core.internal.parse.SqlScriptFormat;
 import io.migrator.core.internal.parse.SqlScriptSummary;
+import io.migrator.core.internal.source.GoMigrationSource;
 import io.migrator.core.internal.source.JavaMigrationSource;
 import io.migrator.core.internal.source.MigrationSource;
 import io.migrator.core.internal.source.SqlMigrationSource;
@@ -28,6 +29,10 @@ final class DownSections {
 	}
 
 	boolean hasDown(MigrationSource source) {
+		if (source instanceof GoMigrationSource) {
+			// Whatever its Go code does, it cannot run here; the source validation says so, and how to port it.
+			return true;
+		}
 		if (source instanceof JavaMigrationSource java) {
 			return overridesDown(java.migration());
 		}

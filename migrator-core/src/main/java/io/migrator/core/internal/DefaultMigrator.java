@@ -182,8 +182,8 @@ final class DefaultMigrator implements Migrator {
 			MigrationCatalog catalog = await(loading);
 			requireValid(this.planner.validate(catalog, history), Set.of());
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
-			Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
-			MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding()).transactionalByStep(steps);
+			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 			List<MigrationResult> results = new ArrayList<>();
 			connection.setAutoCommit(false);
 			try {
@@ -335,7 +335,7 @@ final class DefaultMigrator implements Migrator {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
-					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
+					Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding()).transactionalByStep(steps);
 					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 						if (!history.tableExists()) {
 							store.create(connection, this.configuration.createSchema());
@@ -371,7 +371,7 @@ final class DefaultMigrator implements Migrator {
 	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
 			List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
-		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+		MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
 			for (Step step : steps) {
 				lock.verify();

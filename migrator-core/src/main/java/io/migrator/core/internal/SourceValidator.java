@@ -3,6 +3,7 @@ package io.migrator.core.internal;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,11 @@ final class SourceValidator {
 
 	private final Function<String, String> variables;
 
-	SourceValidator(Function<String, String> variables) {
+	private final Charset encoding;
+
+	SourceValidator(Function<String, String> variables, Charset encoding) {
 		this.variables = variables;
+		this.encoding = encoding;
 	}
 
 	/**
@@ -57,7 +61,7 @@ final class SourceValidator {
 
 	private SqlScriptSummary summarize(ResourceFile file, SqlScriptFormat format, Direction plainDirection) {
 		try (InputStream in = file.open()) {
-			return SqlScriptSummary.read(file.name(), in, format, plainDirection, this.variables);
+			return SqlScriptSummary.read(file.name(), in, this.encoding, format, plainDirection, this.variables);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + file.name(), ex);

@@ -1,5 +1,6 @@
 package io.migrator.core.internal.execute;
 
+import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -40,9 +41,12 @@ public final class MigrationExecutor {
 
 	private final Function<String, String> variables;
 
-	public MigrationExecutor(HistoryStore history, Function<String, String> variables) {
+	private final Charset encoding;
+
+	public MigrationExecutor(HistoryStore history, Function<String, String> variables, Charset encoding) {
 		this.history = history;
 		this.variables = variables;
+		this.encoding = encoding;
 	}
 
 	/**
@@ -264,7 +268,7 @@ public final class MigrationExecutor {
 	}
 
 	private StatementStream open(SqlMigrationSource source, Direction direction) {
-		return StatementStream.open(source, direction, this.variables);
+		return StatementStream.open(source, direction, this.variables, this.encoding);
 	}
 
 	private static StatementFailedException failure(int number, int line, SQLException ex, boolean partial) {

@@ -1,13 +1,20 @@
 package io.migrator.core.internal.parse;
 
+import java.util.Locale;
+
 /**
  * Finds where PostgreSQL statements end: at a {@code ;} that is outside string
  * literals ({@code '...'} with doubled quotes, {@code E'...'} with backslash escapes),
- * quoted identifiers, dollar-quoted bodies, line comments and nested block comments.
+ * quoted identifiers, dollar-quoted bodies, line comments, nested block comments and the
+ * {@code BEGIN ATOMIC ... END} body of a SQL-standard function or procedure.
  * <p>
  * Text is fed one line at a time; the state carries over between lines, so a string
  * or comment may span many lines. Every construct that needs look-ahead fits on one
  * line, which is why a line is the unit of work.
+ * <p>
+ * On the way it notes the first statement that controls the transaction ({@code BEGIN},
+ * {@code COMMIT}, ...), also between the statements of a {@code StatementBegin} block,
+ * which are seen here one by one although they are sent as one query.
  */
 final class SqlStatementSplitter {
 
@@ -29,6 +36,27 @@ final class SqlStatementSplitter {
 
 	private int sqlLine;
 
+	// The SQL statement being scanned (one of possibly several in a block): its first two
+	// tokens when they are words, how deep in parentheses and BEGIN ... END the scan is.
+
+	private int tokens;
+
+	private String firstWord;
+
+	private String secondWord;
+
+	private int firstWordLine;
+
+	private int parenthesisDepth;
+
+	private int beginDepth;
+
+	private boolean definesRoutine;
+
+	private String transactionControl;
+
+	private int transactionControlLine;
+
 	/**
 	 * Scans {@code text} from {@code from}.
 	 * @param text one line, terminator included
@@ -45,8 +73,9 @@ final class SqlStatementSplitter {
 			switch (this.state) {
 				case CODE -> {
 					char c = text.charAt(i);
-					if (c == ';') {
+					if (c == ';' && this.beginDepth == 0) {
 						i++;
+						endSqlStatement();
 						if (endAtSemicolon) {
 							return i;
 						}
@@ -74,6 +103,10 @@ final class SqlStatementSplitter {
 			return i + 2;
 		}
 		if (c == '/' && next == '*') {
+			if (i + 2 < text.length() && text.charAt(i + 2) == '!') {
+				// MySQL runs the body of /*! ... */; goose sends such a statement, and so do we.
+				markSql(line);
+			}
 			this.state = State.BLOCK_COMMENT;
 			this.blockCommentDepth = 1;
 			this.constructLine = line;
@@ -83,7 +116,22 @@ final class SqlStatementSplitter {
 			return i + 1;
 		}
 		markSql(line);
-		if (c == '\'') {
+		if (isTagStart(c) && (i == 0 || !isIdentifierPart(text.charAt(i - 1)))) {
+			int end = i + 1;
+			while (end < text.length() && isIdentifierPart(text.charAt(end))) {
+				end++;
+			}
+			word(text.subSequence(i, end).toString().toUpperCase(Locale.ROOT), line);
+			return end;
+		}
+		this.tokens++;
+		if (c == '(') {
+			this.parenthesisDepth++;
+		}
+		else if (c == ')' && this.parenthesisDepth > 0) {
+			this.parenthesisDepth--;
+		}
+		else if (c == '\'') {
 			this.state = isEscapeStringPrefix(text, i) ? State.ESCAPE_STRING : State.STRING;
 			this.constructLine = line;
 		}
@@ -225,6 +273,90 @@ final class SqlStatementSplitter {
 		return true;
 	}
 
+	/**
+	 * Follows the words of a statement. A routine written as {@code CREATE [OR REPLACE]
+	 * FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END} holds {@code ;} that do not end it; like
+	 * psql, count {@code BEGIN} (and {@code CASE}, which also closes with {@code END}) in
+	 * such a statement outside parentheses, where a parameter may be named "begin".
+	 */
+	private void word(String word, int line) {
+		int index = this.tokens++;
+		if (index == 0) {
+			this.firstWord = word;
+			this.firstWordLine = line;
+		}
+		else if (index == 1 && this.firstWord != null) {
+			this.secondWord = word;
+		}
+		if (!this.definesRoutine) {
+			this.definesRoutine = index > 0 && "CREATE".equals(this.firstWord)
+					&& (word.equals("FUNCTION") || word.equals("PROCEDURE"))
+					&& (index == 1 || (index == 3 && "OR".equals(this.secondWord)));
+		}
+		else if (this.parenthesisDepth == 0) {
+			switch (word) {
+				case "BEGIN" -> this.beginDepth++;
+				case "CASE" -> this.beginDepth += (this.beginDepth > 0) ? 1 : 0;
+				case "END" -> this.beginDepth -= (this.beginDepth > 0) ? 1 : 0;
+				default -> {
+				}
+			}
+		}
+	}
+
+	/**
+	 * Ends the SQL statement being scanned: notes it when it controls the transaction and
+	 * forgets its words. Called at a top-level {@code ;} and by the parser at the end of a
+	 * statement or block that has none.
+	 */
+	void endSqlStatement() {
+		if (this.transactionControl == null && this.firstWord != null) {
+			String control = transactionControl(this.firstWord, this.secondWord);
+			if (control != null) {
+				this.transactionControl = control;
+				this.transactionControlLine = this.firstWordLine;
+			}
+		}
+		this.tokens = 0;
+		this.firstWord = null;
+		this.secondWord = null;
+		this.firstWordLine = 0;
+		this.parenthesisDepth = 0;
+		this.beginDepth = 0;
+		this.definesRoutine = false;
+	}
+
+	/**
+	 * Returns the command when a statement starting with these words starts, ends or
+	 * prepares the transaction it runs in. SAVEPOINT, RELEASE and ROLLBACK TO stay allowed:
+	 * they work inside the migration's transaction without ending it, so the migration and
+	 * its history row still commit or roll back together.
+	 */
+	private static String transactionControl(String first, String second) {
+		return switch (first) {
+			case "BEGIN", "COMMIT", "END", "ABORT" -> first;
+			case "ROLLBACK" -> "TO".equals(second) ? null : first;
+			case "START", "PREPARE" -> "TRANSACTION".equals(second) ? first + " TRANSACTION" : null;
+			default -> null;
+		};
+	}
+
+	/**
+	 * Returns the first statement seen that controls the transaction.
+	 * @return e.g. "COMMIT" or "START TRANSACTION", or {@code null} when none was seen
+	 */
+	String transactionControl() {
+		return this.transactionControl;
+	}
+
+	/**
+	 * Returns the line of {@link #transactionControl()}.
+	 * @return the 1-based line, 0 when none was seen
+	 */
+	int transactionControlLine() {
+		return this.transactionControlLine;
+	}
+
 	private void markSql(int line) {
 		if (!this.sawSql) {
 			this.sawSql = true;
@@ -233,9 +365,11 @@ final class SqlStatementSplitter {
 	}
 
 	/**
-	 * Starts a new statement: forgets whether SQL was seen.
+	 * Starts a new statement: ends the SQL statement being scanned and forgets whether SQL
+	 * was seen.
 	 */
 	void startStatement() {
+		endSqlStatement();
 		this.sawSql = false;
 		this.sqlLine = 0;
 	}
@@ -255,15 +389,6 @@ final class SqlStatementSplitter {
 	 */
 	int sqlLine() {
 		return this.sqlLine;
-	}
-
-	/**
-	 * Returns whether the scan is outside every string, quoted identifier, dollar quote
-	 * and block comment, the only place where an annotation is recognised.
-	 * @return whether a line starting now could be an annotation
-	 */
-	boolean isOutsideQuotesAndComments() {
-		return this.state == State.CODE || this.state == State.LINE_COMMENT;
 	}
 
 	/**

@@ -51,9 +51,6 @@ class EnvironmentSubstitutionTests {
 				arguments("$NAME$ stays a tag", "$NAME$ stays a tag"),
 				arguments("costs $ 5", "costs $ 5"),
 				arguments("ends with $", "ends with $"),
-				arguments("${NAME", "${NAME"),
-				arguments("${1}", "${1}"),
-				arguments("${NAME:=x}", "${NAME:=x}"),
 				arguments("'${ROLE}' inside a string", "'app_rw' inside a string"));
 	}
 

@@ -74,8 +74,9 @@ class SqlStatementSplittingTests {
 						List.of("PREPARE p AS SELECT $1;", "SELECT 2;")),
 				arguments("nested block comments", "/* outer /* inner; */ still; */ SELECT 1;\nSELECT 2;\n",
 						List.of("/* outer /* inner; */ still; */ SELECT 1;", "SELECT 2;")),
-				arguments("CRLF line endings kept", "SELECT 1;\r\nSELECT\r\n  2;\r\n",
-						List.of("SELECT 1;", "SELECT\r\n  2;")),
+				arguments("CRLF line endings read as \\n, as goose reads them", "SELECT 1;\r\nSELECT\r\n  'a\r\nb';\r\n",
+						List.of("SELECT 1;", "SELECT\n  'a\nb';")),
+				arguments("a lone \\r inside a line is text", "SELECT 'a\rb';\n", List.of("SELECT 'a\rb';")),
 				arguments("last line without a terminator", "SELECT 1;", List.of("SELECT 1;")),
 				arguments("lone semicolons are not statements", ";\nSELECT 1;;\n", List.of("SELECT 1;")));
 	}

@@ -124,7 +124,8 @@ final class LineReader {
 		int column = partialLine.length() + 1;
 		String encoding = ex.charset().name();
 		return new InvalidSourceException(this.source, line,
-				"bytes " + ex.bytes() + " at column " + column + " are not valid " + encoding
+				ex.bytes() + " at column " + column + (ex.bytes().startsWith("bytes") ? " are" : " is") + " not valid "
+						+ encoding
 						+ ": the file is saved in another encoding",
 				"Save the file as " + encoding + ", or declare the encoding it is saved in "
 						+ "(MigratorBuilder.encoding, e.g. windows-1252)");

@@ -277,7 +277,9 @@ final class SqlStatementSplitter {
 	 * Follows the words of a statement. A routine written as {@code CREATE [OR REPLACE]
 	 * FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END} holds {@code ;} that do not end it; like
 	 * psql, count {@code BEGIN} (and {@code CASE}, which also closes with {@code END}) in
-	 * such a statement outside parentheses, where a parameter may be named "begin".
+	 * such a statement outside parentheses, where a parameter may be named "begin". The
+	 * heuristic is psql's, limits included: an identifier "begin" in a {@code RETURN}
+	 * expression would open a body, so such a statement needs a StatementBegin block.
 	 */
 	private void word(String word, int line) {
 		int index = this.tokens++;

@@ -94,9 +94,8 @@ final class StrictDecodingReader extends Reader {
 	private UndecodableBytesException undecodable(int length) {
 		byte[] bad = new byte[Math.min(length, this.bytes.remaining())];
 		this.bytes.get(this.bytes.position(), bad);
-		return new UndecodableBytesException(this.decoder.charset(), HexFormat.ofDelimiter(" ").withPrefix("0x")
-			.withUpperCase()
-			.formatHex(bad));
+		String hex = HexFormat.ofDelimiter(" ").withPrefix("0x").withUpperCase().formatHex(bad);
+		return new UndecodableBytesException(this.decoder.charset(), ((bad.length == 1) ? "byte " : "bytes ") + hex);
 	}
 
 	@Override
@@ -114,7 +113,7 @@ final class StrictDecodingReader extends Reader {
 		private final String bytes;
 
 		UndecodableBytesException(Charset charset, String bytes) {
-			super(bytes + " is not valid " + charset.name());
+			super(bytes + " not valid " + charset.name());
 			this.charset = charset;
 			this.bytes = bytes;
 		}
@@ -123,6 +122,10 @@ final class StrictDecodingReader extends Reader {
 			return this.charset;
 		}
 
+		/**
+		 * Returns the bad bytes as shown to users.
+		 * @return e.g. "byte 0xE9" or "bytes 0xE2 0x82"
+		 */
 		String bytes() {
 			return this.bytes;
 		}

@@ -24,6 +24,12 @@ final class SqlStatementSplitter {
 
 	}
 
+	/**
+	 * How many words {@code CREATE OR REPLACE FUNCTION} takes, the longest statement head
+	 * that matters here.
+	 */
+	private static final int ROUTINE_HEAD_WORDS = 4;
+
 	private State state = State.CODE;
 
 	private String dollarTag;
@@ -121,7 +127,7 @@ final class SqlStatementSplitter {
 			while (end < text.length() && isIdentifierPart(text.charAt(end))) {
 				end++;
 			}
-			word(text.subSequence(i, end).toString().toUpperCase(Locale.ROOT), line);
+			word(text, i, end, line);
 			return end;
 		}
 		this.tokens++;
@@ -281,8 +287,13 @@ final class SqlStatementSplitter {
 	 * heuristic is psql's, limits included: an identifier "begin" in a {@code RETURN}
 	 * expression would open a body, so such a statement needs a StatementBegin block.
 	 */
-	private void word(String word, int line) {
+	private void word(CharSequence text, int start, int end, int line) {
 		int index = this.tokens++;
+		if (index >= ROUTINE_HEAD_WORDS && (!this.definesRoutine || this.parenthesisDepth > 0)) {
+			// Nothing to learn from this word: spare a seed file's millions of words a string.
+			return;
+		}
+		String word = text.subSequence(start, end).toString().toUpperCase(Locale.ROOT);
 		if (index == 0) {
 			this.firstWord = word;
 			this.firstWordLine = line;

@@ -59,6 +59,8 @@ final class SqlStatementSplitter {
 
 	private boolean definesRoutine;
 
+	private boolean insideBlock;
+
 	private String transactionControl;
 
 	private int transactionControlLine;
@@ -73,6 +75,7 @@ final class SqlStatementSplitter {
 	 * line was consumed without ending one
 	 */
 	int scan(CharSequence text, int from, int line, boolean endAtSemicolon) {
+		this.insideBlock = !endAtSemicolon;
 		int length = text.length();
 		int i = from;
 		while (i < length) {
@@ -286,10 +289,17 @@ final class SqlStatementSplitter {
 	 * such a statement outside parentheses, where a parameter may be named "begin". The
 	 * heuristic is psql's, limits included: an identifier "begin" in a {@code RETURN}
 	 * expression would open a body, so such a statement needs a StatementBegin block.
+	 * <p>
+	 * Inside a block nothing is split, so the count only serves to find where the
+	 * statements of the block start (for transaction control). There any {@code BEGIN}
+	 * after a statement's first word opens a body, so that the {@code END} closing a MySQL
+	 * trigger or event body is not read as a statement of its own; {@code END IF},
+	 * {@code END LOOP}, {@code END WHILE} and {@code END REPEAT} close nothing counted.
 	 */
 	private void word(CharSequence text, int start, int end, int line) {
 		int index = this.tokens++;
-		if (index >= ROUTINE_HEAD_WORDS && (!this.definesRoutine || this.parenthesisDepth > 0)) {
+		boolean mayOpenBody = this.definesRoutine || (this.insideBlock && index > 0);
+		if (index >= ROUTINE_HEAD_WORDS && (!mayOpenBody || this.parenthesisDepth > 0)) {
 			// Nothing to learn from this word: spare a seed file's millions of words a string.
 			return;
 		}
@@ -306,15 +316,28 @@ final class SqlStatementSplitter {
 					&& (word.equals("FUNCTION") || word.equals("PROCEDURE"))
 					&& (index == 1 || (index == 3 && "OR".equals(this.secondWord)));
 		}
-		else if (this.parenthesisDepth == 0) {
+		if (mayOpenBody && this.parenthesisDepth == 0) {
 			switch (word) {
 				case "BEGIN" -> this.beginDepth++;
 				case "CASE" -> this.beginDepth += (this.beginDepth > 0) ? 1 : 0;
-				case "END" -> this.beginDepth -= (this.beginDepth > 0) ? 1 : 0;
+				case "END" -> this.beginDepth -= (this.beginDepth > 0 && !endsControlFlow(text, end)) ? 1 : 0;
 				default -> {
 				}
 			}
 		}
+	}
+
+	private static boolean endsControlFlow(CharSequence text, int afterEnd) {
+		int start = afterEnd;
+		while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+			start++;
+		}
+		int end = start;
+		while (end < text.length() && isIdentifierPart(text.charAt(end))) {
+			end++;
+		}
+		String next = text.subSequence(start, end).toString().toUpperCase(Locale.ROOT);
+		return next.equals("IF") || next.equals("LOOP") || next.equals("WHILE") || next.equals("REPEAT");
 	}
 
 	/**

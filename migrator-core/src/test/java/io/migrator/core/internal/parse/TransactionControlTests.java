@@ -65,7 +65,17 @@ class TransactionControlTests {
 						COMMIT
 						-- +goose StatementEnd
 						""", 4, "COMMIT"),
-				arguments("the first one is named", "-- +goose Up\nSELECT 1;\nCOMMIT;\nBEGIN;\n", 3, "COMMIT"));
+				arguments("the first one is named", "-- +goose Up\nSELECT 1;\nCOMMIT;\nBEGIN;\n", 3, "COMMIT"),
+				arguments("after a MySQL trigger body in a block", """
+						-- +goose Up
+						-- +goose StatementBegin
+						CREATE TRIGGER stamp BEFORE INSERT ON items FOR EACH ROW
+						BEGIN
+						  SET NEW.n = 1;
+						END;
+						COMMIT;
+						-- +goose StatementEnd
+						""", 7, "COMMIT"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -114,6 +124,31 @@ class TransactionControlTests {
 						"-- +goose Up\nSELECT 'COMMIT';\nSELECT 1 AS \"commit\"; -- COMMIT;\n/* BEGIN; */ SELECT 2;\n", 3),
 				arguments("a column named begin or end", "-- +goose Up\nSELECT begin_at, \"end\" FROM t;\n", 1),
 				arguments("PREPARE of a statement", "-- +goose Up\nPREPARE q AS SELECT 1;\n", 1),
+				arguments("END of a MySQL trigger body in a block", """
+						-- +goose Up
+						-- +goose StatementBegin
+						CREATE TRIGGER stamp BEFORE INSERT ON items FOR EACH ROW
+						BEGIN
+						  IF NEW.created_at IS NULL THEN
+						    SET NEW.created_at = NOW();
+						  END IF;
+						  WHILE NEW.n < 3 DO SET NEW.n = NEW.n + 1; END WHILE;
+						END
+						-- +goose StatementEnd
+						""", 1),
+				arguments("END of a MySQL procedure with IF and LOOP in a block", """
+						-- +goose Up
+						-- +goose StatementBegin
+						CREATE PROCEDURE fill()
+						BEGIN
+						  DECLARE i INT DEFAULT 0;
+						  l: LOOP
+						    IF i > 3 THEN LEAVE l; END IF;
+						    SET i = i + 1;
+						  END LOOP;
+						END;
+						-- +goose StatementEnd
+						""", 1),
 				arguments("the file runs without a transaction, NO TRANSACTION after the statements",
 						"-- +goose Up\nBEGIN;\nSELECT 1;\nCOMMIT;\n-- +goose NO TRANSACTION\n", 3));
 	}

@@ -182,7 +182,8 @@ final class DefaultMigrator implements Migrator {
 			MigrationCatalog catalog = await(loading);
 			requireValid(this.planner.validate(catalog, history), Set.of());
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
-			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding()).transactionalByStep(steps);
+			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding())
+				.transactionalByStep(steps);
 			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 			List<MigrationResult> results = new ArrayList<>();
 			connection.setAutoCommit(false);
@@ -335,7 +336,9 @@ final class DefaultMigrator implements Migrator {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
-					Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding()).transactionalByStep(steps);
+					Map<Step, Boolean> transactional = new SourceValidator(this.variables,
+							this.configuration.encoding())
+						.transactionalByStep(steps);
 					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 						if (!history.tableExists()) {
 							store.create(connection, this.configuration.createSchema());

@@ -121,6 +121,23 @@ class GooseAnnotationTests {
 	}
 
 	@Test
+	void blockOfSeveralStatementsIsSentWithoutItsAnnotationLinesAndKeepsItsTrailingComment() {
+		List<SqlStatement> statements = parseGoose("""
+				-- +goose Up
+				-- +goose StatementBegin
+				CREATE TABLE events (id int, at date);
+				-- +goose ENVSUB ON
+				INSERT INTO events VALUES (1, '${DAY}');
+				-- +goose ENVSUB OFF
+				INSERT INTO events VALUES (2, '${DAY}'); -- the last statement ends with a comment
+				-- +goose StatementEnd
+				""", Map.of("DAY", "2026-05-01"));
+		assertThat(statements).extracting(SqlStatement::sql, SqlStatement::block)
+			.containsExactly(tuple("CREATE TABLE events (id int, at date);\nINSERT INTO events VALUES (1, '2026-05-01');"
+					+ "\nINSERT INTO events VALUES (2, '${DAY}'); -- the last statement ends with a comment", true));
+	}
+
+	@Test
 	void statementBeginInsideAnOpenDollarQuoteContinuesTheStatement() {
 		List<SqlStatement> statements = parseGoose("""
 				-- +goose Up

@@ -52,6 +52,8 @@ class SqlScriptParserErrorTests {
 						file + ":1: '-- +goose StatementBegin' before '-- +goose Up'. Add '-- +goose Up' above it"),
 				arguments("unknown annotation", "-- +goose Up\n-- +goose Upgrade \n", 2, file
 						+ ":2: unknown annotation '-- +goose Upgrade'. Use one of: Up, Down, StatementBegin, StatementEnd, NO TRANSACTION, ENVSUB ON, ENVSUB OFF (case does not matter)"),
+				arguments("classic Mac line endings", "-- +goose Up\rSELECT 1;\r", 1, file
+						+ ":1: lines end with a bare carriage return (\\r), so the whole file reads as one line. Save the file with LF (or CRLF) line endings"),
 				arguments("annotation without command", "-- +goose\n", 1, file
 						+ ":1: annotation '-- +goose' without a command. Use one of: Up, Down, StatementBegin, StatementEnd, NO TRANSACTION, ENVSUB ON, ENVSUB OFF (case does not matter)"),
 				arguments("StatementBegin inside a block",

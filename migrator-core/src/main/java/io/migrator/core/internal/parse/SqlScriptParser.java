@@ -393,11 +393,12 @@ public final class SqlScriptParser implements AutoCloseable {
 		this.splitter.endSqlStatement();
 		String control = this.splitter.transactionControl();
 		if (control != null && !this.noTransaction) {
+			// goose runs such files, but its COMMIT splits the migration from its version row.
 			throw invalid(this.splitter.transactionControlLine(),
 					control + " in a migration that runs in a transaction: migrator runs each migration in its own "
 							+ "transaction and commits it together with its history row",
-					"Remove the " + control + " statement, or add '-- +goose NO TRANSACTION' to run the file "
-							+ "statement by statement without a transaction");
+					"Remove the transaction control statements (BEGIN, COMMIT, ...; migrator commits for you), or add "
+							+ "'-- +goose NO TRANSACTION' to run the file statement by statement as written");
 		}
 	}
 

@@ -31,8 +31,8 @@ class TransactionControlTests {
 		assertThatExceptionOfType(InvalidSourceException.class).isThrownBy(() -> parseGoose(file))
 			.withMessage(ParsedScripts.SOURCE + ":" + line + ": " + command + " in a migration that runs in a "
 					+ "transaction: migrator runs each migration in its own transaction and commits it together with "
-					+ "its history row. Remove the " + command + " statement, or add '-- +goose NO TRANSACTION' to "
-					+ "run the file statement by statement without a transaction")
+					+ "its history row. Remove the transaction control statements (BEGIN, COMMIT, ...; migrator commits "
+					+ "for you), or add '-- +goose NO TRANSACTION' to run the file statement by statement as written")
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(line));
 	}
 

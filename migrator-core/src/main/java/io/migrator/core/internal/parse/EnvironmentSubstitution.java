@@ -46,11 +46,14 @@ final class EnvironmentSubstitution {
 	 * @param to the end of the range (exclusive)
 	 * @param out where the result goes
 	 * @param line the 1-based line of the range, for errors
+	 * @return whether the range held a variable reference
 	 * @throws InvalidSourceException when a {@code ${VAR?message}} variable is unset or a
 	 * {@code ${} is malformed
 	 */
-	void substitute(CharSequence text, int from, int to, StringBuilder out, int line) {
-		new Expansion(text, to, line).expression(from, out, false);
+	boolean substitute(CharSequence text, int from, int to, StringBuilder out, int line) {
+		Expansion expansion = new Expansion(text, to, line);
+		expansion.expression(from, out, false);
+		return expansion.referenced;
 	}
 
 	/**
@@ -65,6 +68,8 @@ final class EnvironmentSubstitution {
 		private final int to;
 
 		private final int line;
+
+		private boolean referenced;
 
 		Expansion(CharSequence text, int to, int line) {
 			this.text = text;
@@ -97,6 +102,7 @@ final class EnvironmentSubstitution {
 					i += 2;
 				}
 				else if (next == '{') {
+					this.referenced = true;
 					i = braced(i, out);
 				}
 				else if (SqlStatementSplitter.isTagStart(next)) {
@@ -118,6 +124,7 @@ final class EnvironmentSubstitution {
 				append(out, this.text.subSequence(dollar, end + 1));
 				return end + 1;
 			}
+			this.referenced = true;
 			String value = lookup(dollar + 1, end);
 			append(out, (value != null) ? value : "");
 			return end;

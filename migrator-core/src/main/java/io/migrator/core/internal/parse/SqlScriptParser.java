@@ -63,6 +63,12 @@ public final class SqlScriptParser implements AutoCloseable {
 
 	private boolean substituting;
 
+	private boolean substitutedStatement;
+
+	private String substitutedTransactionControl;
+
+	private int substitutedTransactionControlLine;
+
 	private boolean noTransaction;
 
 	private int upStatements;
@@ -231,7 +237,8 @@ public final class SqlScriptParser implements AutoCloseable {
 
 	private void appendExactly(int from, int to) {
 		if (this.substituting) {
-			this.substitution.substitute(this.line, from, to, this.statement, this.lineNumber);
+			this.substitutedStatement |= this.substitution.substitute(this.line, from, to, this.statement,
+					this.lineNumber);
 		}
 		else {
 			this.statement.append(this.line, from, to);
@@ -252,14 +259,36 @@ public final class SqlScriptParser implements AutoCloseable {
 		if (this.splitter.sawSql()) {
 			int number = (this.section == Direction.UP) ? ++this.upStatements : ++this.downStatements;
 			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number, block);
+			if (this.substitutedStatement) {
+				findTransactionControlInSubstitutedText(result);
+			}
 		}
 		resetStatement();
 		return result;
 	}
 
+	/**
+	 * Statements are split on the text as written, so a value substituted at the top level
+	 * ({@code ${SETUP};} with SETUP holding "COMMIT") would slip past the check; scan what
+	 * is actually sent as well.
+	 */
+	private void findTransactionControlInSubstitutedText(SqlStatement statement) {
+		if (this.substitutedTransactionControl != null) {
+			return;
+		}
+		SqlStatementSplitter sent = new SqlStatementSplitter();
+		sent.scan(statement.sql(), 0, statement.line(), false);
+		sent.endSqlStatement();
+		if (sent.transactionControl() != null) {
+			this.substitutedTransactionControl = sent.transactionControl();
+			this.substitutedTransactionControlLine = statement.line();
+		}
+	}
+
 	private void resetStatement() {
 		this.statement.setLength(0);
 		this.statementLine = 0;
+		this.substitutedStatement = false;
 		this.splitter.startStatement();
 	}
 
@@ -392,9 +421,15 @@ public final class SqlScriptParser implements AutoCloseable {
 		requireTerminated();
 		this.splitter.endSqlStatement();
 		String control = this.splitter.transactionControl();
+		int controlLine = this.splitter.transactionControlLine();
+		if (this.substitutedTransactionControl != null
+				&& (control == null || this.substitutedTransactionControlLine < controlLine)) {
+			control = this.substitutedTransactionControl + " (from an ENVSUB value)";
+			controlLine = this.substitutedTransactionControlLine;
+		}
 		if (control != null && !this.noTransaction) {
 			// goose runs such files, but its COMMIT splits the migration from its version row.
-			throw invalid(this.splitter.transactionControlLine(),
+			throw invalid(controlLine,
 					control + " in a migration that runs in a transaction: migrator runs each migration in its own "
 							+ "transaction and commits it together with its history row",
 					"Remove the transaction control statements (BEGIN, COMMIT, ...; migrator commits for you), or add "

@@ -184,4 +184,21 @@ class TransactionControlTests {
 				"-- +goose Up\n-- +goose ENVSUB ON\nSELECT '${CMD}';\n", List.of("SELECT 'COMMIT';")));
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("injectingFiles")
+	void refusesTransactionControlThatAnEnvsubValueBringsToTheTopLevel(String description, String file, int line) {
+		assertThatExceptionOfType(InvalidSourceException.class)
+			.isThrownBy(() -> parseGoose(file, Map.of("CMD", "COMMIT", "TABLE", "t; COMMIT")))
+			.withMessageStartingWith(ParsedScripts.SOURCE + ":" + line
+					+ ": COMMIT (from an ENVSUB value) in a migration that runs in a transaction");
+	}
+
+	static Stream<Arguments> injectingFiles() {
+		return Stream.of(arguments("a statement that is a variable", "-- +goose Up\n-- +goose ENVSUB ON\n${CMD};\n", 3),
+				arguments("a value holding a second statement", "-- +goose Up\n-- +goose ENVSUB ON\nSELECT 1;\n"
+						+ "DELETE FROM ${TABLE};\n", 4),
+				arguments("inside a block", "-- +goose Up\n-- +goose ENVSUB ON\n-- +goose StatementBegin\n"
+						+ "CREATE TABLE t (id int);\n${CMD};\n-- +goose StatementEnd\n", 4));
+	}
+
 }

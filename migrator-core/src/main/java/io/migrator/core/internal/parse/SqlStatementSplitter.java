@@ -292,13 +292,13 @@ final class SqlStatementSplitter {
 	 * <p>
 	 * Inside a block nothing is split, so the count only serves to find where the
 	 * statements of the block start (for transaction control). There any {@code BEGIN}
-	 * after a statement's first word opens a body, so that the {@code END} closing a MySQL
-	 * trigger or event body is not read as a statement of its own; {@code END IF},
+	 * later in a {@code CREATE} statement opens a body, so that the {@code END} closing a
+	 * MySQL trigger or event body is not read as a statement of its own; {@code END IF},
 	 * {@code END LOOP}, {@code END WHILE} and {@code END REPEAT} close nothing counted.
 	 */
 	private void word(CharSequence text, int start, int end, int line) {
 		int index = this.tokens++;
-		boolean mayOpenBody = this.definesRoutine || (this.insideBlock && index > 0);
+		boolean mayOpenBody = this.definesRoutine || (this.insideBlock && index > 0 && "CREATE".equals(this.firstWord));
 		if (index >= ROUTINE_HEAD_WORDS && (!mayOpenBody || this.parenthesisDepth > 0)) {
 			// Nothing to learn from this word: spare a seed file's millions of words a string.
 			return;

@@ -66,6 +66,13 @@ class TransactionControlTests {
 						-- +goose StatementEnd
 						""", 4, "COMMIT"),
 				arguments("the first one is named", "-- +goose Up\nSELECT 1;\nCOMMIT;\nBEGIN;\n", 3, "COMMIT"),
+				arguments("after a column named begin in a block", """
+						-- +goose Up
+						-- +goose StatementBegin
+						SELECT begin FROM t;
+						COMMIT;
+						-- +goose StatementEnd
+						""", 4, "COMMIT"),
 				arguments("after a MySQL trigger body in a block", """
 						-- +goose Up
 						-- +goose StatementBegin

@@ -34,6 +34,11 @@ final class StrictDecodingReader extends Reader {
 
 	private UndecodableBytesException pending;
 
+	/**
+	 * The second char decoded for a caller who asked for one only, or -1.
+	 */
+	private int heldChar = -1;
+
 	StrictDecodingReader(InputStream in, Charset charset) {
 		this.in = in;
 		this.decoder = charset.newDecoder()
@@ -48,6 +53,14 @@ final class StrictDecodingReader extends Reader {
 		}
 		if (length == 0) {
 			return 0;
+		}
+		if (this.heldChar >= 0) {
+			buffer[offset] = (char) this.heldChar;
+			this.heldChar = -1;
+			return 1;
+		}
+		if (length == 1) {
+			return readOneOfTwo(buffer, offset);
 		}
 		CharBuffer out = CharBuffer.wrap(buffer, offset, length);
 		while (true) {
@@ -73,6 +86,22 @@ final class StrictDecodingReader extends Reader {
 			}
 			fill();
 		}
+	}
+
+	/**
+	 * Decodes into room for a surrogate pair, so a one-char read of a character outside
+	 * the Basic Multilingual Plane still makes progress.
+	 */
+	private int readOneOfTwo(char[] buffer, int offset) throws IOException {
+		char[] pair = new char[2];
+		int read = read(pair, 0, 2);
+		if (read > 0) {
+			buffer[offset] = pair[0];
+			if (read == 2) {
+				this.heldChar = pair[1];
+			}
+		}
+		return read;
 	}
 
 	private void fill() throws IOException {

@@ -2,6 +2,7 @@ package io.migrator.core.internal.parse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -71,6 +72,19 @@ class StrictDecodingTests {
 		byte[] file = ("\uFEFF-- +goose Up\nSELECT '\u00e9 \u20ac \uD83D\uDE00 \uFFFD';\n").getBytes(StandardCharsets.UTF_8);
 		assertThat(sqlOf(parse(file, StandardCharsets.UTF_8)))
 			.containsExactly("SELECT '\u00e9 \u20ac \uD83D\uDE00 \uFFFD';");
+	}
+
+	@Test
+	void readsOneCharAtATimeEvenOutsideTheBasicMultilingualPlane() throws IOException {
+		String text = "a\uD83D\uDE00\u00e9b";
+		StringBuilder read = new StringBuilder();
+		try (StrictDecodingReader reader = new StrictDecodingReader(
+				new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)) {
+			for (int c = reader.read(); c != -1; c = reader.read()) {
+				read.append((char) c);
+			}
+		}
+		assertThat(read).hasToString(text);
 	}
 
 	private static List<SqlStatement> parse(byte[] file, Charset encoding) {

@@ -6,7 +6,9 @@ import java.util.Locale;
  * Finds where PostgreSQL statements end: at a {@code ;} that is outside string
  * literals ({@code '...'} with doubled quotes, {@code E'...'} with backslash escapes),
  * quoted identifiers, dollar-quoted bodies, line comments, nested block comments and the
- * {@code BEGIN ATOMIC ... END} body of a SQL-standard function or procedure.
+ * {@code BEGIN ATOMIC ... END} body of a SQL-standard function or procedure. MySQL's
+ * backtick-quoted identifiers are skipped too, as goose skips them: a backtick is no
+ * valid PostgreSQL outside a string, so reading one as a quote changes no valid file.
  * <p>
  * Text is fed one line at a time; the state carries over between lines, so a string
  * or comment may span many lines. Every construct that needs look-ahead fits on one
@@ -20,7 +22,8 @@ final class SqlStatementSplitter {
 
 	private enum State {
 
-		CODE, LINE_COMMENT, STRING, ESCAPE_STRING, QUOTED_IDENTIFIER, DOLLAR_QUOTE, BLOCK_COMMENT
+		CODE, LINE_COMMENT, STRING, ESCAPE_STRING, QUOTED_IDENTIFIER, BACKTICK_IDENTIFIER, DOLLAR_QUOTE,
+		BLOCK_COMMENT
 
 	}
 
@@ -96,6 +99,7 @@ final class SqlStatementSplitter {
 				case LINE_COMMENT -> i = skipLineComment(text, i);
 				case STRING -> i = skipQuoted(text, i, '\'');
 				case QUOTED_IDENTIFIER -> i = skipQuoted(text, i, '"');
+				case BACKTICK_IDENTIFIER -> i = skipQuoted(text, i, '`');
 				case ESCAPE_STRING -> i = skipEscapeString(text, i);
 				case DOLLAR_QUOTE -> i = skipDollarQuote(text, i);
 				case BLOCK_COMMENT -> i = skipBlockComment(text, i);
@@ -146,6 +150,10 @@ final class SqlStatementSplitter {
 		}
 		else if (c == '"') {
 			this.state = State.QUOTED_IDENTIFIER;
+			this.constructLine = line;
+		}
+		else if (c == '`') {
+			this.state = State.BACKTICK_IDENTIFIER;
 			this.constructLine = line;
 		}
 		else if (c == '$' && (i == 0 || !isIdentifierPart(text.charAt(i - 1)))) {
@@ -437,6 +445,7 @@ final class SqlStatementSplitter {
 			case STRING -> "unterminated string literal";
 			case ESCAPE_STRING -> "unterminated E'' string literal";
 			case QUOTED_IDENTIFIER -> "unterminated quoted identifier";
+			case BACKTICK_IDENTIFIER -> "unterminated backtick-quoted identifier";
 			case DOLLAR_QUOTE -> "unterminated dollar quote " + this.dollarTag;
 			case BLOCK_COMMENT -> "unterminated block comment";
 		};
@@ -451,6 +460,7 @@ final class SqlStatementSplitter {
 			case CODE, LINE_COMMENT -> null;
 			case STRING, ESCAPE_STRING -> "'";
 			case QUOTED_IDENTIFIER -> "\"";
+			case BACKTICK_IDENTIFIER -> "`";
 			case DOLLAR_QUOTE -> this.dollarTag;
 			case BLOCK_COMMENT -> "*/";
 		};

@@ -448,6 +448,33 @@ class GooseParserCompatibilityTests {
 						+ "inside a block"), List.of("DROP TABLE IF EXISTS t;")));
 	}
 
+	@ParameterizedTest(name = "[{0}] ends the statement: {1}")
+	@MethodSource("semicolons")
+	void endsAStatementWhereGooseSeesASemicolonAtTheEndOfTheLine(String line, boolean ends) {
+		// NO TRANSACTION: a bare END at the top level would be refused as transaction control.
+		List<String> statements = ParsedScripts
+			.sqlOf(parseGoose("-- +goose NO TRANSACTION\n-- +goose Up\n" + line + "\nSELECT 2;\n"));
+		if (ends) {
+			assertThat(statements).hasSize(2).last().isEqualTo("SELECT 2;");
+		}
+		else {
+			assertThat(statements).containsExactly(line + "\nSELECT 2;");
+		}
+	}
+
+	/**
+	 * goose's TestSemicolons, a line at a time.
+	 */
+	static Stream<Arguments> semicolons() {
+		return Stream.of(arguments("END;", true), arguments("END; -- comment", true),
+				arguments("END   ; -- comment", true), arguments("END -- comment", false),
+				arguments("END -- comment ;", false), arguments("END \" ; \" -- comment", false),
+				arguments("COMMENT='Look at this cool arrow -->';", true),
+				arguments("COMMENT='Look at this cool arrow -->'; -- trailing", true),
+				arguments("SELECT '-- not a comment';", true), arguments("COMMENT=\"arrow -->\";", true),
+				arguments("COMMENT=`arrow -->`;", true));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("invalidFiles")
 	void refusesWhatGooseRefuses(String gooseCase, String file, String messageStart) {

@@ -75,6 +75,8 @@ class SqlScriptParserErrorTests {
 						+ ":2: unterminated E'' string literal. Close it with '; everything after it was read as part of it"),
 				arguments("unterminated quoted identifier", "-- +goose Up\nSELECT \"a;\nSELECT 2;\n", 2, file
 						+ ":2: unterminated quoted identifier. Close it with \"; everything after it was read as part of it"),
+				arguments("unterminated backtick-quoted identifier", "-- +goose Up\nSELECT `a;\nSELECT 2;\n", 2, file
+						+ ":2: unterminated backtick-quoted identifier. Close it with `; everything after it was read as part of it"),
 				arguments("unterminated dollar quote", "-- +goose Up\nDO $fn$\nBEGIN NULL; END $$;\n", 2, file
 						+ ":2: unterminated dollar quote $fn$. Close it with $fn$; everything after it was read as part of it"),
 				arguments("unterminated nested block comment", "-- +goose Up\n/* a /* b */\nSELECT 1;\n", 2, file

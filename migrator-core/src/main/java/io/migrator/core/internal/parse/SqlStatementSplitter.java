@@ -7,8 +7,9 @@ import java.util.Locale;
  * literals ({@code '...'} with doubled quotes, {@code E'...'} with backslash escapes),
  * quoted identifiers, dollar-quoted bodies, line comments, nested block comments and the
  * {@code BEGIN ATOMIC ... END} body of a SQL-standard function or procedure. MySQL's
- * backtick-quoted identifiers are skipped too, as goose skips them: a backtick is no
- * valid PostgreSQL outside a string, so reading one as a quote changes no valid file.
+ * backtick-quoted identifiers are skipped too, as goose skips them; in PostgreSQL a
+ * backtick outside a string can only be part of a user-defined operator's name, which
+ * migrations all but never use (and an unbalanced one is reported, not sent).
  * <p>
  * Text is fed one line at a time; the state carries over between lines, so a string
  * or comment may span many lines. Every construct that needs look-ahead fits on one

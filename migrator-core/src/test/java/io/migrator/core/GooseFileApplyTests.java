@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * goose files that rely on goose's parsing rules, run through {@code up} against
@@ -181,6 +182,22 @@ class GooseFileApplyTests {
 		writeLatin1("00001_cities.sql");
 		this.fixture.builder().encoding(Charset.forName("ISO-8859-1")).build().up();
 		assertThat(this.fixture.query("SELECT name FROM cities")).containsExactly("Genève");
+	}
+
+	@Test
+	void validateReportsTransactionControlAndUndecodableBytesAsUpWouldAndHonoursTheDeclaredEncoding()
+			throws IOException {
+		this.fixture.write("00001_wrapped.sql", "-- +goose Up\nBEGIN;\nCREATE TABLE wrapped (id int);\nCOMMIT;\n");
+		writeLatin1("00002_cities.sql");
+		ValidationResult utf8 = this.fixture.migrator().validate();
+		assertThat(utf8.problems()).extracting(ValidationProblem::kind, ValidationProblem::version)
+			.containsExactly(tuple(ValidationProblem.Kind.INVALID_SOURCE, 1L),
+					tuple(ValidationProblem.Kind.INVALID_SOURCE, 2L));
+		assertThat(utf8.problems().get(0).message()).contains("00001_wrapped.sql:2: BEGIN in a migration that runs");
+		assertThat(utf8.problems().get(1).message()).contains("00002_cities.sql:3: byte 0xE8 at column 32");
+		ValidationResult latin1 = this.fixture.builder().encoding(Charset.forName("ISO-8859-1")).build().validate();
+		assertThat(latin1.problems()).extracting(ValidationProblem::version).containsExactly(1L);
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
 	}
 
 	private void writeLatin1(String fileName) throws IOException {

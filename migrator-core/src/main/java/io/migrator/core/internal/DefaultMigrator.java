@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -233,7 +234,7 @@ final class DefaultMigrator implements Migrator {
 			List<MigrationResult> results = new ArrayList<>();
 			for (AppliedMigration applied : history.rows().values()) {
 				MigrationSource source = catalog.find(applied.version());
-				if (applied.state() == AppliedState.STARTED) {
+				if (applied.state().incomplete()) {
 					store.delete(connection, applied.version());
 					logger.info("Repair: removed the incomplete row of version {}; it is pending again",
 							applied.version());
@@ -374,7 +375,7 @@ final class DefaultMigrator implements Migrator {
 		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
 		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
 			for (Step step : steps) {
-				lock.verify();
+				verifyLock(lock, results);
 				MigrationSource source = step.source();
 				this.listener.beforeMigration(source.version(), source.description(), step.direction());
 				logger.info("Running {} from {}", step.describe(), source.name());
@@ -395,6 +396,14 @@ final class DefaultMigrator implements Migrator {
 					throw FailureMessages.migrationFailed(step.source(), step.direction(), inTransaction, ex, partial,
 							failed);
 				}
+				catch (MigratorException ex) {
+					progress.stop();
+					MigrationResult failed = result(source, step.direction(), elapsedSince(stepStarted),
+							Outcome.FAILED, ex.getMessage());
+					results.add(failed);
+					this.listener.afterMigration(failed);
+					throw ex;
+				}
 				progress.stop();
 				if (step.direction() == Direction.UP) {
 					applied.add(source.version());
@@ -408,11 +417,31 @@ final class DefaultMigrator implements Migrator {
 				results.add(done);
 				this.listener.afterMigration(done);
 			}
+			// A lock lost during the last migration must not end in a report of success.
+			verifyLock(lock, results);
+		}
+	}
+
+	/**
+	 * Stops the run when its lock was lost, saying what this run did before it noticed.
+	 */
+	private static void verifyLock(MigrationLock.Held lock, List<MigrationResult> results) {
+		try {
+			lock.verify();
+		}
+		catch (MigratorException ex) {
+			List<String> done = results.stream()
+				.map((result) -> result.version() + " " + result.direction().name().toLowerCase(Locale.ROOT))
+				.toList();
+			throw new MigratorException(ex.getErrorCode(), ex.getMessage() + (done.isEmpty()
+					? " This run had not run any migration yet."
+					: " This run ran and recorded " + done + " before it noticed; the history holds exactly those."),
+					ex);
 		}
 	}
 
 	private MigrationResult verify(Connection connection, MigrationExecutor executor, Step step,
-			boolean transactional) throws SQLException {
+			boolean transactional) {
 		MigrationSource source = step.source();
 		if (!transactional) {
 			return result(source, Direction.UP, Duration.ZERO, Outcome.NOT_VERIFIABLE,
@@ -600,7 +629,7 @@ final class DefaultMigrator implements Migrator {
 		return history.rows()
 			.values()
 			.stream()
-			.filter((row) -> row.state() != AppliedState.STARTED)
+			.filter((row) -> !row.state().incomplete())
 			.map(AppliedMigration::version)
 			.sorted(Comparator.naturalOrder())
 			.toList();

@@ -393,8 +393,9 @@ final class DefaultMigrator implements Migrator {
 					this.listener.afterMigration(failed);
 					RunResult partial = new RunResult(operation, versionBefore, currentOf(applied), results,
 							elapsedSince(started));
+					String recorded = ex.connectionLost() ? historyAfterConnectionLoss(store, source.version()) : "";
 					throw FailureMessages.migrationFailed(step.source(), step.direction(), inTransaction, ex, partial,
-							failed);
+							failed, recorded);
 				}
 				catch (MigratorException ex) {
 					progress.stop();
@@ -419,6 +420,24 @@ final class DefaultMigrator implements Migrator {
 			}
 			// A lock lost during the last migration must not end in a report of success.
 			verifyLock(lock, results);
+		}
+	}
+
+	/**
+	 * Reads the history on a new connection after the run's connection was lost, so the
+	 * message says what the database holds instead of what it might hold.
+	 */
+	private String historyAfterConnectionLoss(HistoryStore store, long version) {
+		try (Connection fresh = connect()) {
+			HistorySnapshot snapshot = store.read(fresh);
+			AppliedMigration row = snapshot.rows().get(version);
+			return "Read again on a new connection, the history records version " + version + " as "
+					+ ((row != null) ? row.state().id() : "not applied") + "; the database is at version "
+					+ snapshot.currentVersion() + ". ";
+		}
+		catch (SQLException | RuntimeException ex) {
+			return "The history could not be read again on a new connection either (" + ex.getMessage()
+					+ "); 'status' shows it once the database is reachable. ";
 		}
 	}
 

@@ -21,11 +21,19 @@ final class FailureMessages {
 
 	private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
+	private static final String UNIQUE_VIOLATION = "23505";
+
 	private FailureMessages() {
 	}
 
+	/**
+	 * Writes the exception of a failed migration.
+	 * @param recordedAfterwards what the history holds, read again after a lost connection,
+	 * as a sentence; empty otherwise
+	 */
 	static MigrationFailedException migrationFailed(MigrationSource source, Direction direction,
-			boolean transactional, StatementFailedException failure, RunResult partial, MigrationResult failed) {
+			boolean transactional, StatementFailedException failure, RunResult partial, MigrationResult failed,
+			String recordedAfterwards) {
 		String way = (direction == Direction.UP) ? "apply" : "undo";
 		StringBuilder message = new StringBuilder();
 		message.append("Migration ")
@@ -52,9 +60,10 @@ final class FailureMessages {
 				.append(sqlState(failure))
 				.append(SqlErrors.hint(failure.sqlState(), failure.getMessage()))
 				.append(". ")
-				.append(advice(transactional, failure));
+				.append(advice(source, transactional, failure));
 		}
 		message.append(transactional ? transactionState(source, failure) : autocommitState(source, direction, failure));
+		message.append(recordedAfterwards);
 		List<Long> before = partial.migrations()
 			.stream()
 			.filter((result) -> !result.failed())
@@ -89,7 +98,13 @@ final class FailureMessages {
 	/**
 	 * Advice for failures whose fix lies in how the file is written, not in its SQL.
 	 */
-	private static String advice(boolean transactional, StatementFailedException failure) {
+	private static String advice(MigrationSource source, boolean transactional, StatementFailedException failure) {
+		if (UNIQUE_VIOLATION.equals(failure.sqlState())
+				&& failure.point().kind() == ExecutionPoint.Kind.HISTORY_WRITE) {
+			return "Another process recorded version " + source.version() + " meanwhile (did this run lose its "
+					+ "migration lock?), or the migration itself wrote its history row: 'status' shows what is "
+					+ "recorded. ";
+		}
 		if (!ACTIVE_SQL_TRANSACTION.equals(failure.sqlState())) {
 			return "";
 		}

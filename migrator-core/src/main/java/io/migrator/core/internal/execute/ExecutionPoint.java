@@ -57,7 +57,7 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 			case SOME_STATEMENT -> "one of statements " + this.statementNumber + " to " + this.lastStatementNumber
 					+ " (lines " + this.line + " to " + this.lastLine + "; the driver did not say which)";
 			case HISTORY_CLAIM -> "the lock on the history table taken before its first statement";
-			case HISTORY_WRITE -> "the history write after its last statement";
+			case HISTORY_WRITE -> "the write of its history row";
 			case COMMIT -> "COMMIT, after its last statement (a deferred constraint or trigger fired at commit)";
 			case JAVA_CODE -> "its Java code";
 			case TRANSACTION_START -> "the start of its transaction";

@@ -92,6 +92,20 @@ class FaultsDuringMigrationTests {
 	}
 
 	@Test
+	void terminatedConnectionDuringADryRunEndsItNamingTheCauseAndCommitsNothing() throws Exception {
+		writeThreeMigrations("");
+		CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(this.fixture.migrator()::dryRun);
+		terminateWhenSleeping(sleepingBackend());
+		MigrationFailedException failure = (MigrationFailedException) failureOf(run);
+		assertThat(failure.getMessage()).contains("Migration 2 (second)", "the connection to the database was lost",
+				"statement 2 at line 3", "terminated by an administrator");
+		assertThat(failure.getPartialResult().migrations()).extracting(MigrationResult::outcome)
+			.containsExactly(Outcome.VERIFIED, Outcome.FAILED);
+		assertThat(this.fixture.tableExists("first")).isFalse();
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+	}
+
+	@Test
 	void noTransactionDownFailingHalfwayIsIncompleteDownAndBlocksUntilRepaired() {
 		this.fixture.write("00001_tables.sql", "-- +goose Up\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\n");
 		this.fixture.write("00002_indexes.sql", """

@@ -187,18 +187,24 @@ final class DefaultMigrator implements Migrator {
 			MigrationExecutor executor = new MigrationExecutor(store, this.variables);
 			List<MigrationResult> results = new ArrayList<>();
 			connection.setAutoCommit(false);
+			boolean tried = false;
 			try {
 				if (!history.tableExists()) {
 					store.create(connection, this.configuration.createSchema());
 				}
 				for (Step step : steps) {
-					results.add(verify(connection, executor, step, transactional.get(step)));
+					results.add(verify(connection, executor, step, transactional.get(step), results,
+							history.currentVersion(), started));
 				}
+				tried = true;
 			}
 			finally {
-				connection.rollback();
-				connection.setAutoCommit(true);
+				if (!tried) {
+					abandonDryRun(connection);
+				}
 			}
+			connection.rollback();
+			connection.setAutoCommit(true);
 			return new RunResult("dry-run", history.currentVersion(), history.currentVersion(), results,
 					elapsedSince(started));
 		}
@@ -459,21 +465,47 @@ final class DefaultMigrator implements Migrator {
 		}
 	}
 
+	/**
+	 * Rolls back a dry-run that ended with an exception, without hiding that exception: on a
+	 * broken connection the rollback fails too, and closing the connection ends the
+	 * transaction anyway.
+	 */
+	private static void abandonDryRun(Connection connection) {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not roll back the dry-run; closing the connection ends it", ex);
+		}
+	}
+
+	/**
+	 * Tries one step of a dry-run. A failed statement is a result; a lost connection ends the
+	 * dry-run, since nothing more can be tried on it.
+	 */
 	private MigrationResult verify(Connection connection, MigrationExecutor executor, Step step,
-			boolean transactional) {
+			boolean transactional, List<MigrationResult> resultsSoFar, long version, long started) {
 		MigrationSource source = step.source();
 		if (!transactional) {
 			return result(source, Direction.UP, Duration.ZERO, Outcome.NOT_VERIFIABLE,
 					"runs without a transaction, so it cannot be tried and rolled back");
 		}
-		long started = System.nanoTime();
+		long stepStarted = System.nanoTime();
 		try {
 			executor.verify(connection, source);
-			return result(source, Direction.UP, elapsedSince(started), Outcome.VERIFIED, null);
+			return result(source, Direction.UP, elapsedSince(stepStarted), Outcome.VERIFIED, null);
 		}
 		catch (StatementFailedException ex) {
-			return result(source, Direction.UP, elapsedSince(started), Outcome.FAILED,
+			MigrationResult failed = result(source, Direction.UP, elapsedSince(stepStarted), Outcome.FAILED,
 					FailureMessages.where(source, ex) + ": " + ex.getMessage());
+			if (ex.connectionLost()) {
+				List<MigrationResult> results = new ArrayList<>(resultsSoFar);
+				results.add(failed);
+				throw FailureMessages.migrationFailed(source, Direction.UP, true, ex,
+						new RunResult("dry-run", version, version, results, elapsedSince(started)), failed, "");
+			}
+			return failed;
 		}
 	}
 

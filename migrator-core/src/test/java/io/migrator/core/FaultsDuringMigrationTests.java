@@ -57,6 +57,27 @@ class FaultsDuringMigrationTests {
 	}
 
 	@Test
+	void transactionalDownWhoseHistoryRowVanishedIsRolledBack() {
+		this.fixture.write("00001_first.sql", "-- +goose Up\nCREATE TABLE first (id int);\n");
+		// Stands in for another process removing the row while this Down runs.
+		this.fixture.write("00002_second.sql", """
+				-- +goose Up
+				CREATE TABLE second (id int);
+				-- +goose Down
+				DROP TABLE second;
+				DELETE FROM migrator_history WHERE version = 2;
+				""");
+		Migrator migrator = this.fixture.migrator();
+		migrator.up();
+		MigratorException failure = catchThrowableOfType(MigratorException.class, migrator::down);
+		assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.HISTORY_FAILED);
+		assertThat(failure.getMessage()).contains("Migration 2 (second, ", "00002_second.sql)",
+				"remove the history row of version 2 changed 0 row(s) instead of 1", "Its transaction was rolled back");
+		assertThat(this.fixture.history()).containsExactly("1:applied", "2:applied");
+		assertThat(this.fixture.tableExists("second")).isTrue();
+	}
+
+	@Test
 	void terminatedConnectionDuringATransactionalMigrationNamesTheCauseAndWhatIsCommitted() throws Exception {
 		// A DO block travels in the batch with the history row and COMMIT.
 		writeThreeMigrations("");

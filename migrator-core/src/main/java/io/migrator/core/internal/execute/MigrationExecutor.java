@@ -167,7 +167,8 @@ public final class MigrationExecutor {
 			}
 			batch.send();
 			if (batch.historyWriteRows() != 1) {
-				throw historyOutOfStep(source, direction, batch.historyWriteRows(), commitInBatch);
+				throw historyOutOfStep(source, direction, batch.historyWriteRows(),
+						commitInBatch ? Ran.COMMITTED : Ran.ROLLED_BACK);
 			}
 		}
 		if (commit && !commitInBatch) {
@@ -194,7 +195,7 @@ public final class MigrationExecutor {
 							source.checksum(), AppliedState.STARTED, Duration.ZERO)
 					: this.history.updateState(connection, source.version(), AppliedState.STARTED_DOWN);
 			if (marked != 1) {
-				throw historyOutOfStep(source, direction, marked, false);
+				throw historyOutOfStep(source, direction, marked, Ran.NOTHING);
 			}
 		}
 		catch (SQLException ex) {
@@ -221,7 +222,7 @@ public final class MigrationExecutor {
 			throw Failures.of(ExecutionPoint.HISTORY_WRITE, ex, committed, false);
 		}
 		if (recorded != 1) {
-			throw historyOutOfStep(source, direction, recorded, true);
+			throw historyOutOfStep(source, direction, recorded, Ran.COMMITTED);
 		}
 	}
 
@@ -235,7 +236,7 @@ public final class MigrationExecutor {
 			int restored = (direction == Direction.UP) ? this.history.delete(connection, source.version())
 					: this.history.updateState(connection, source.version(), AppliedState.APPLIED);
 			if (restored != 1) {
-				failure.addSuppressed(historyOutOfStep(source, direction, restored, false));
+				failure.addSuppressed(historyOutOfStep(source, direction, restored, Ran.NOTHING));
 			}
 		}
 		catch (SQLException ex) {
@@ -312,24 +313,20 @@ public final class MigrationExecutor {
 		return 1;
 	}
 
-	private MigratorException historyOutOfStep(MigrationSource source, Direction direction, int rows,
-			boolean changesCommitted) {
+	private MigratorException historyOutOfStep(MigrationSource source, Direction direction, int rows, Ran ran) {
 		String write = (direction == Direction.UP) ? "record version " + source.version() + " as applied"
 				: "remove the history row of version " + source.version();
-		String state;
-		if (!changesCommitted) {
-			state = "Its transaction was rolled back (or nothing of it ran): the database and the history are as "
-					+ "they were before it.";
-		}
-		else if (direction == Direction.UP) {
-			state = "Its changes ARE in the database (committed), but the history has no applied row for it, so "
-					+ "a later 'up' would run it again. Check the schema, then record it by hand as applied, or "
-					+ "undo its changes by hand.";
-		}
-		else {
-			state = "Its Down ran to completion (committed); the history has no row for it either, so they agree, "
-					+ "but the history was changed behind this run's back.";
-		}
+		String state = switch (ran) {
+			case NOTHING -> "None of its statements ran.";
+			case ROLLED_BACK -> "Its transaction was rolled back: the database and the history are as they were "
+					+ "before it.";
+			case COMMITTED -> (direction == Direction.UP)
+					? "Its changes ARE in the database (committed), but the history has no applied row for it, so a "
+							+ "later 'up' would run it again. Check the schema, then record it by hand as applied, or "
+							+ "undo its changes by hand."
+					: "Its Down ran to completion (committed); the history has no row for it either, so they agree, "
+							+ "but the history was changed behind this run's back.";
+		};
 		return new MigratorException(ErrorCode.HISTORY_FAILED, "Migration " + source.version() + " ("
 				+ source.description() + ", " + source.name() + "): the history write to " + write + " changed "
 				+ rows + " row(s) instead of 1 in " + this.history.qualifiedTable()
@@ -358,6 +355,22 @@ public final class MigrationExecutor {
 		catch (SQLException ex) {
 			// Only a broken connection refuses this; the failure that broke it is being reported.
 		}
+	}
+
+	/**
+	 * What of a migration had reached the database when a history write went wrong.
+	 */
+	private enum Ran {
+
+		/** None of its statements ran. */
+		NOTHING,
+
+		/** Its transaction (with the history write) is being rolled back. */
+		ROLLED_BACK,
+
+		/** Its statements are committed. */
+		COMMITTED
+
 	}
 
 }

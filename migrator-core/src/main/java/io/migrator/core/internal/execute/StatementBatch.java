@@ -124,18 +124,28 @@ final class StatementBatch implements AutoCloseable {
 	}
 
 	private int failedEntry(String message) {
+		return failedEntry(message, this.entries.stream().map(Entry::head).toList());
+	}
+
+	/**
+	 * Finds the 0-based entry a driver message names.
+	 * @param message the BatchUpdateException's message
+	 * @param heads how each entry of the batch begins
+	 * @return the entry, or -1 when the message does not say for sure
+	 */
+	static int failedEntry(String message, List<String> heads) {
 		if (message == null) {
 			return -1;
 		}
 		Matcher english = ENGLISH_ENTRY.matcher(message);
 		if (english.find()) {
 			int index = Integer.parseInt(english.group(1));
-			return (index < this.entries.size()) ? index : -1;
+			return (index < heads.size()) ? index : -1;
 		}
 		Matcher number = FIRST_NUMBER.matcher(message);
 		if (number.find()) {
 			int index = Integer.parseInt(number.group(1));
-			if (index < this.entries.size() && message.startsWith(this.entries.get(index).head(), number.end())) {
+			if (index < heads.size() && message.startsWith(heads.get(index), number.end())) {
 				return index;
 			}
 		}

@@ -33,6 +33,14 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 				statement.line(), statement.block());
 	}
 
+	/**
+	 * The check, after a block, that the block left the migration's transaction open.
+	 */
+	static ExecutionPoint transactionCheckAfter(SqlStatement block) {
+		return new ExecutionPoint(Kind.TRANSACTION_CHECK, block.number(), block.line(), block.number(), block.line(),
+				true);
+	}
+
 	static ExecutionPoint range(ExecutionPoint first, ExecutionPoint last) {
 		if (first.statementNumber() == last.statementNumber()) {
 			return first;
@@ -56,6 +64,9 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 					+ (this.block ? " (a StatementBegin/StatementEnd block)" : "") + " at line " + this.line;
 			case SOME_STATEMENT -> "one of statements " + this.statementNumber + " to " + this.lastStatementNumber
 					+ " (lines " + this.line + " to " + this.lastLine + "; the driver did not say which)";
+			case TRANSACTION_CHECK -> "statement " + this.statementNumber
+					+ " (a StatementBegin/StatementEnd block) at line " + this.line
+					+ ", which ended the migration's transaction";
 			case HISTORY_CLAIM -> "the lock on the history table taken before its first statement";
 			case HISTORY_WRITE -> "the write of its history row";
 			case COMMIT -> "COMMIT, after its last statement (a deferred constraint or trigger fired at commit)";
@@ -74,6 +85,9 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 
 		/** A statement of a known range of the file, when the driver did not say which one. */
 		SOME_STATEMENT,
+
+		/** The check that a block left the migration's transaction open; the numbers are the block's. */
+		TRANSACTION_CHECK,
 
 		/** The lock on the history table that opens every migration transaction. */
 		HISTORY_CLAIM,

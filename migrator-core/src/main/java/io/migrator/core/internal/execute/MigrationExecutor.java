@@ -150,6 +150,11 @@ public final class MigrationExecutor {
 						if (next.block() || !StatementClassifier.batchable(next.sql())) {
 							batch.send();
 							runAlone(connection, next, 0);
+							if (next.block()) {
+								// A COMMIT or ROLLBACK inside a block would end the transaction silently;
+								// checked in the next batch, so it costs no round trip.
+								batch.add(this.history.requireClaimSql(), ExecutionPoint.transactionCheckAfter(next));
+							}
 						}
 						else {
 							batch.add(next.sql(), ExecutionPoint.of(next));

@@ -112,6 +112,15 @@ public final class HistoryStore {
 	}
 
 	/**
+	 * Returns a statement that fails when the transaction no longer holds the claim of
+	 * {@link #claimSql()}, because something sent since ended the transaction.
+	 * @return the SQL
+	 */
+	public String requireClaimSql() {
+		return this.dialect.requireHistoryClaim(this.qualifiedTable);
+	}
+
+	/**
 	 * Creates the schema (when asked) and the table when they do not exist.
 	 * @param connection a connection in autocommit mode, under the migration lock
 	 * @param createSchema whether to create the schema

@@ -118,9 +118,9 @@ class StatementExecutionTests {
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
 				() -> this.fixture.migrator().up());
 		assertThat(failure.getLocation()).extracting("statementNumber", "line").containsExactly(2, 4);
-		assertThat(failure.getMessage()).contains("statement 2 (a StatementBegin/StatementEnd block) at line 4, which "
-				+ "ended the migration's transaction", "the history does not record version 2",
-				"'-- +goose NO TRANSACTION'");
+		assertThat(failure.getMessage()).contains("the check that statement 2 (a StatementBegin/StatementEnd block) "
+				+ "at line 4 left the migration's transaction open", "The block ended the migration's transaction",
+				"the history does not record version 2", "'-- +goose NO TRANSACTION'");
 		// The block committed what ran before it; the message says so, and the history says not applied.
 		assertThat(this.fixture.query("SELECT g FROM calls ORDER BY g")).containsExactly("1", "2");
 		assertThat(this.fixture.history()).containsExactly("1:applied");

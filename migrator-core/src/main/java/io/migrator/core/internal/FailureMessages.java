@@ -7,6 +7,7 @@ import io.migrator.core.MigrationFailedException;
 import io.migrator.core.MigrationFailedException.FailureLocation;
 import io.migrator.core.MigrationResult;
 import io.migrator.core.RunResult;
+import io.migrator.core.internal.dialect.Dialect;
 import io.migrator.core.internal.dialect.SqlErrors;
 import io.migrator.core.internal.execute.ConnectionLoss;
 import io.migrator.core.internal.execute.ExecutionPoint;
@@ -124,7 +125,8 @@ final class FailureMessages {
 	}
 
 	private static String transactionState(MigrationSource source, StatementFailedException failure) {
-		if (failure.point().kind() == ExecutionPoint.Kind.TRANSACTION_CHECK) {
+		if (failure.point().kind() == ExecutionPoint.Kind.TRANSACTION_CHECK
+				&& Dialect.TRANSACTION_ENDED.equals(failure.sqlState())) {
 			return "The block ended the migration's transaction itself (a COMMIT, ROLLBACK or END inside it), so "
 					+ "what ran up to that point was committed or rolled back by the block, without a history row: "
 					+ "the history does not record version " + source.version() + ". Check the schema and undo by "

@@ -64,9 +64,9 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 					+ (this.block ? " (a StatementBegin/StatementEnd block)" : "") + " at line " + this.line;
 			case SOME_STATEMENT -> "one of statements " + this.statementNumber + " to " + this.lastStatementNumber
 					+ " (lines " + this.line + " to " + this.lastLine + "; the driver did not say which)";
-			case TRANSACTION_CHECK -> "statement " + this.statementNumber
+			case TRANSACTION_CHECK -> "the check that statement " + this.statementNumber
 					+ " (a StatementBegin/StatementEnd block) at line " + this.line
-					+ ", which ended the migration's transaction";
+					+ " left the migration's transaction open";
 			case HISTORY_CLAIM -> "the lock on the history table taken before its first statement";
 			case HISTORY_WRITE -> "the write of its history row";
 			case COMMIT -> "COMMIT, after its last statement (a deferred constraint or trigger fired at commit)";

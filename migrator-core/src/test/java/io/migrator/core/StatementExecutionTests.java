@@ -127,6 +127,37 @@ class StatementExecutionTests {
 	}
 
 	@Test
+	void javaMigrationThatCommitsTheMigrationTransactionIsReportedInsteadOfRecordedApplied() {
+		JavaMigration committing = new JavaMigration() {
+
+			@Override
+			public void up(MigrationContext context) throws Exception {
+				try (var statement = context.connection().createStatement()) {
+					statement.execute("INSERT INTO calls VALUES (1)");
+				}
+				context.connection().commit();
+			}
+
+			@Override
+			public long version() {
+				return 2;
+			}
+
+			@Override
+			public String description() {
+				return "commits";
+			}
+
+		};
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> this.fixture.builder().javaMigrations(committing).build().up());
+		assertThat(failure.getMessage()).contains("the check that its Java code left the migration's transaction open",
+				"Its Java code ended the migration's transaction itself", "the history does not record version 2");
+		assertThat(this.fixture.query("SELECT g FROM calls")).containsExactly("1");
+		assertThat(this.fixture.history()).containsExactly("1:applied");
+	}
+
+	@Test
 	void statementReturningRowsRunsForEveryRow() {
 		this.fixture.write("00002_partitions.sql", """
 				-- +goose Up

@@ -41,6 +41,9 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 				true);
 	}
 
+	/** The check, after a Java migration's code, that it left the migration's transaction open. */
+	static final ExecutionPoint TRANSACTION_CHECK_AFTER_JAVA = of(Kind.TRANSACTION_CHECK);
+
 	static ExecutionPoint range(ExecutionPoint first, ExecutionPoint last) {
 		if (first.statementNumber() == last.statementNumber()) {
 			return first;
@@ -64,9 +67,10 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 					+ (this.block ? " (a StatementBegin/StatementEnd block)" : "") + " at line " + this.line;
 			case SOME_STATEMENT -> "one of statements " + this.statementNumber + " to " + this.lastStatementNumber
 					+ " (lines " + this.line + " to " + this.lastLine + "; the driver did not say which)";
-			case TRANSACTION_CHECK -> "the check that statement " + this.statementNumber
-					+ " (a StatementBegin/StatementEnd block) at line " + this.line
-					+ " left the migration's transaction open";
+			case TRANSACTION_CHECK -> (this.statementNumber == 0)
+					? "the check that its Java code left the migration's transaction open"
+					: "the check that statement " + this.statementNumber + " (a StatementBegin/StatementEnd block) at line "
+							+ this.line + " left the migration's transaction open";
 			case HISTORY_CLAIM -> "the lock on the history table taken before its first statement";
 			case HISTORY_WRITE -> "the write of its history row";
 			case COMMIT -> "COMMIT, after its last statement (a deferred constraint or trigger fired at commit)";
@@ -86,7 +90,10 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 		/** A statement of a known range of the file, when the driver did not say which one. */
 		SOME_STATEMENT,
 
-		/** The check that a block left the migration's transaction open; the numbers are the block's. */
+		/**
+		 * The check that a block (whose numbers it carries) or Java code left the migration's
+		 * transaction open.
+		 */
 		TRANSACTION_CHECK,
 
 		/** The lock on the history table that opens every migration transaction. */

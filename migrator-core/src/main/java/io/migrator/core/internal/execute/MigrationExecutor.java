@@ -165,6 +165,8 @@ public final class MigrationExecutor {
 			else {
 				batch.send();
 				runJava(connection, (JavaMigrationSource) source, direction, false);
+				// The code has the connection: a commit() or rollback() there would end the transaction.
+				batch.add(this.history.requireClaimSql(), ExecutionPoint.TRANSACTION_CHECK_AFTER_JAVA);
 			}
 			batch.add(historyWriteSql(source, direction), ExecutionPoint.HISTORY_WRITE);
 			if (commitInBatch) {

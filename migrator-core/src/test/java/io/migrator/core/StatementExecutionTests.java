@@ -105,25 +105,43 @@ class StatementExecutionTests {
 	}
 
 	@Test
-	void blockThatCommitsTheMigrationTransactionIsReportedInsteadOfRecordedApplied() {
+	void blockThatWouldEndTheMigrationTransactionIsRefusedBeforeItIsSent() {
 		this.fixture.write("00002_commits.sql", """
 				-- +goose Up
 				INSERT INTO calls VALUES (1);
 				-- +goose StatementBegin
 				INSERT INTO calls VALUES (2);
-				COMMIT;
+				SAVEPOINT s;
+				ROLLBACK TO SAVEPOINT s;
+				/* done */ CoMmIt;
 				-- +goose StatementEnd
 				INSERT INTO calls VALUES (3);
 				""");
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
 				() -> this.fixture.migrator().up());
 		assertThat(failure.getLocation()).extracting("statementNumber", "line").containsExactly(2, 4);
-		assertThat(failure.getMessage()).contains("the check that statement 2 (a StatementBegin/StatementEnd block) "
-				+ "at line 4 left the migration's transaction open", "The block ended the migration's transaction",
-				"the history does not record version 2", "'-- +goose NO TRANSACTION'");
-		// The block committed what ran before it; the message says so, and the history says not applied.
-		assertThat(this.fixture.query("SELECT g FROM calls ORDER BY g")).containsExactly("1", "2");
+		assertThat(failure.getMessage()).contains("statement 2 (a StatementBegin/StatementEnd block) at line 4",
+				"ends the transaction it runs in", "was not sent", "'-- +goose NO TRANSACTION'",
+				"nothing of version 2 changed");
+		assertThat(this.fixture.query("SELECT count(*) FROM calls")).containsExactly("0");
 		assertThat(this.fixture.history()).containsExactly("1:applied");
+	}
+
+	@Test
+	void dryRunOfABlockThatWouldEndTheTransactionCommitsNothing() {
+		this.fixture.write("00002_commits.sql", """
+				-- +goose Up
+				-- +goose StatementBegin
+				INSERT INTO calls VALUES (2);
+				COMMIT;
+				-- +goose StatementEnd
+				""");
+		RunResult dryRun = this.fixture.migrator().dryRun();
+		assertThat(dryRun.migrations()).extracting(MigrationResult::outcome)
+			.containsExactly(Outcome.VERIFIED, Outcome.FAILED);
+		assertThat(dryRun.migrations().get(1).error()).contains("ends the transaction it runs in");
+		assertThat(this.fixture.tableExists("calls")).isFalse();
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
 	}
 
 	@Test

@@ -127,19 +127,11 @@ final class FailureMessages {
 	private static String transactionState(MigrationSource source, StatementFailedException failure) {
 		if (failure.point().kind() == ExecutionPoint.Kind.TRANSACTION_CHECK
 				&& Dialect.TRANSACTION_ENDED.equals(failure.sqlState())) {
-			if (failure.statementNumber() == 0) {
-				return "Its Java code ended the migration's transaction itself (commit() or rollback() on the "
-						+ "connection), so what it did was committed or rolled back without a history row: the "
-						+ "history does not record version " + source.version() + ". Check the schema and undo by hand "
-						+ "what it committed. Then leave transaction control to migrator, or make the migration "
-						+ "non-transactional. ";
-			}
-			return "The block ended the migration's transaction itself (a COMMIT, ROLLBACK or END inside it), so "
-					+ "what ran up to that point was committed or rolled back by the block, without a history row: "
-					+ "the history does not record version " + source.version() + ". Check the schema and undo by "
-					+ "hand what the block committed. Then take the transaction control out of the block (every "
-					+ "migration already runs in a transaction of its own), or mark the file "
-					+ "'-- +goose NO TRANSACTION'. ";
+			return "Its Java code ended the migration's transaction itself (commit() or rollback() on the "
+					+ "connection), so what it did was committed or rolled back without a history row: the history "
+					+ "does not record version " + source.version() + ". Check the schema and undo by hand what it "
+					+ "committed. Then leave transaction control to migrator, or make the migration "
+					+ "non-transactional. ";
 		}
 		if (failure.commitUncertain()) {
 			return "The connection broke after COMMIT was sent, so only the database knows whether version "

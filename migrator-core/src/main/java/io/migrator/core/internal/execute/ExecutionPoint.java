@@ -33,14 +33,6 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 				statement.line(), statement.block());
 	}
 
-	/**
-	 * The check, after a block, that the block left the migration's transaction open.
-	 */
-	static ExecutionPoint transactionCheckAfter(SqlStatement block) {
-		return new ExecutionPoint(Kind.TRANSACTION_CHECK, block.number(), block.line(), block.number(), block.line(),
-				true);
-	}
-
 	/** The check, after a Java migration's code, that it left the migration's transaction open. */
 	static final ExecutionPoint TRANSACTION_CHECK_AFTER_JAVA = of(Kind.TRANSACTION_CHECK);
 
@@ -67,10 +59,7 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 					+ (this.block ? " (a StatementBegin/StatementEnd block)" : "") + " at line " + this.line;
 			case SOME_STATEMENT -> "one of statements " + this.statementNumber + " to " + this.lastStatementNumber
 					+ " (lines " + this.line + " to " + this.lastLine + "; the driver did not say which)";
-			case TRANSACTION_CHECK -> (this.statementNumber == 0)
-					? "the check that its Java code left the migration's transaction open"
-					: "the check that statement " + this.statementNumber + " (a StatementBegin/StatementEnd block) at line "
-							+ this.line + " left the migration's transaction open";
+			case TRANSACTION_CHECK -> "the check that its Java code left the migration's transaction open";
 			case HISTORY_CLAIM -> "the lock on the history table taken before its first statement";
 			case HISTORY_WRITE -> "the write of its history row";
 			case COMMIT -> "COMMIT, after its last statement (a deferred constraint or trigger fired at commit)";
@@ -90,10 +79,7 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 		/** A statement of a known range of the file, when the driver did not say which one. */
 		SOME_STATEMENT,
 
-		/**
-		 * The check that a block (whose numbers it carries) or Java code left the migration's
-		 * transaction open.
-		 */
+		/** The check that a Java migration's code left the migration's transaction open. */
 		TRANSACTION_CHECK,
 
 		/** The lock on the history table that opens every migration transaction. */

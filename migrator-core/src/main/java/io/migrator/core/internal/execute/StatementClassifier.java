@@ -4,8 +4,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides whether a statement may travel in a JDBC batch. PgJDBC runs each batch entry with
- * a row limit of one, so a statement that returns rows would stop after its first row: a
+ * Reads what kind of statements a piece of SQL holds, by their words outside quotes and
+ * comments: whether a statement may travel in a JDBC batch, and whether a block would end
+ * the transaction it runs in.
+ * <p>
+ * Batching: PgJDBC runs each batch entry with a row limit of one, so a statement that
+ * returns rows would stop after its first row: a
  * {@code SELECT create_partition(d) FROM generate_series(...)} would create one partition
  * and report success. Only statements that cannot return rows are batched; everything else
  * runs on its own and is read to the end.

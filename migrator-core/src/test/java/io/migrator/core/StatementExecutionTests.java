@@ -198,6 +198,22 @@ class StatementExecutionTests {
 	}
 
 	@Test
+	void statementReturningRowsRunsForEveryRowInANoTransactionFile() {
+		this.fixture.write("00002_partitions.sql", """
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				SELECT ins(g) FROM generate_series(1, 5) g;
+				-- +goose StatementBegin
+				SELECT ins(g) FROM generate_series(6, 7) g;
+				SELECT ins(8);
+				-- +goose StatementEnd
+				""");
+		this.fixture.migrator().up();
+		assertThat(this.fixture.query("SELECT count(*), sum(g) FROM calls")).containsExactly("8|36");
+		assertThat(this.fixture.history()).containsExactly("1:applied", "2:applied");
+	}
+
+	@Test
 	void failingStatementRunsOnceAndIsNamedWithoutReplay() {
 		this.fixture.migrator().up();
 		this.fixture.write("00002_fails.sql", """

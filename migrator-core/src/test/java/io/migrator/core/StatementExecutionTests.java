@@ -198,6 +198,15 @@ class StatementExecutionTests {
 	}
 
 	@Test
+	void statementReturningMoreRowsThanOneFetchRunsForEveryRow() {
+		// Rows are read a thousand at a time inside a transaction; the server must still run all.
+		this.fixture.write("00002_many_rows.sql", "-- +goose Up\nSELECT ins(g) FROM generate_series(1, 2500) g;\n");
+		this.fixture.migrator().up();
+		assertThat(this.fixture.query("SELECT count(*), max(g) FROM calls")).containsExactly("2500|2500");
+		assertThat(this.fixture.history()).containsExactly("1:applied", "2:applied");
+	}
+
+	@Test
 	void statementReturningRowsRunsForEveryRowInANoTransactionFile() {
 		this.fixture.write("00002_partitions.sql", """
 				-- +goose NO TRANSACTION

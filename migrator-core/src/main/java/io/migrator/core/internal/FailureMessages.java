@@ -159,8 +159,9 @@ final class FailureMessages {
 		if (failure.partiallyCommitted()) {
 			return "Its Down runs without a transaction and " + ran + ", so version " + version
 					+ " is marked incomplete (direction down) and blocks later runs and the startup guard. Finish "
-					+ "undoing it by hand" + (java ? "" : " (statement " + (failure.committedStatements() + 1)
-							+ " and those after it did not run)")
+					+ "undoing it by hand"
+					+ ((failure.point().kind() == ExecutionPoint.Kind.STATEMENT) ? " (statement "
+							+ (failure.committedStatements() + 1) + " and those after it did not run)" : "")
 					+ ", then run 'repair': it removes the row, and version " + version + " is no longer applied. ";
 		}
 		if (failure.connectionLost()) {

@@ -1,11 +1,17 @@
 package io.migrator.core;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -127,6 +133,37 @@ class FaultsDuringMigrationTests {
 	}
 
 	@Test
+	void serverShutdownDuringAMigrationNamesTheCauseAndThatTheHistoryCannotBeReadNow() throws Exception {
+		// A server of its own, since this test stops it.
+		EmbeddedPostgres server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+		boolean stopped = false;
+		try {
+			writeThreeMigrations("");
+			Migrator migrator = Migrator.builder()
+				.dataSource(server.getPostgresDatabase())
+				.locations("filesystem:" + this.fixture.directory())
+				.useEnvironmentVariables(false)
+				.build();
+			CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(migrator::up);
+			awaitSleeping(server.getPostgresDatabase());
+			server.close();
+			stopped = true;
+			MigrationFailedException failure = (MigrationFailedException) failureOf(run);
+			assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+			assertThat(failure.getMessage()).contains("Migration 2 (second) failed to apply",
+					"the connection to the database was lost during", "statement 2 at line 3",
+					"nothing of version 2 is applied", "Version(s) [1]",
+					"The history could not be read again on a new connection either",
+					"Run again once the database is reachable");
+		}
+		finally {
+			if (!stopped) {
+				server.close();
+			}
+		}
+	}
+
+	@Test
 	void noTransactionDownFailingHalfwayIsIncompleteDownAndBlocksUntilRepaired() {
 		this.fixture.write("00001_tables.sql", "-- +goose Up\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\n");
 		this.fixture.write("00002_indexes.sql", """
@@ -209,6 +246,21 @@ class FaultsDuringMigrationTests {
 		while (this.fixture.query(sleepingBackend()).isEmpty()) {
 			assertThat(System.nanoTime()).as("a migration statement sleeping within 20 s").isLessThan(deadline);
 			Thread.sleep(20);
+		}
+	}
+
+	private static void awaitSleeping(DataSource dataSource) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			while (true) {
+				try (ResultSet sleeping = statement.executeQuery(sleepingBackend())) {
+					if (sleeping.next()) {
+						return;
+					}
+				}
+				assertThat(System.nanoTime()).as("a migration statement sleeping within 20 s").isLessThan(deadline);
+				Thread.sleep(20);
+			}
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.migrator.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.function.Function;
 
 import io.migrator.core.JavaMigration;
@@ -24,8 +25,11 @@ final class DownSections {
 
 	private final Function<String, String> variables;
 
-	DownSections(Function<String, String> variables) {
+	private final Charset encoding;
+
+	DownSections(Function<String, String> variables, Charset encoding) {
 		this.variables = variables;
+		this.encoding = encoding;
 	}
 
 	boolean hasDown(MigrationSource source) {
@@ -41,7 +45,8 @@ final class DownSections {
 			return sql.downFile() != null;
 		}
 		try (InputStream in = sql.upFile().open()) {
-			return SqlScriptSummary.read(sql.upFile().name(), in, SqlScriptFormat.GOOSE, null, this.variables)
+			return SqlScriptSummary.read(sql.upFile().name(), in, this.encoding, SqlScriptFormat.GOOSE, null,
+					this.variables)
 				.hasDownSection();
 		}
 		catch (IOException ex) {

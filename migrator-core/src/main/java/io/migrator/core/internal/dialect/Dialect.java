@@ -234,7 +234,7 @@ public interface Dialect {
 
 	/**
 	 * Returns the query of the other sessions of this database whose application name
-	 * matches a LIKE pattern and that are not idle. Always at least one row: this session's
+	 * matches a LIKE pattern and that are executing a statement. Always at least one row: this session's
 	 * pid, then pid, application name, state (null when not visible), since when, query
 	 * text (null when not visible) of a match, all null when none matches.
 	 * @param likePattern the pattern

@@ -204,13 +204,16 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public String liveSessionsNamed(String likePattern) {
-		// Another user's sessions show a null state and query without pg_read_all_stats:
-		// counted as running, since nothing says they are not. The outer join always yields
-		// a row, with this session's pid, so the caller learns it without another round trip.
+		// Only sessions executing a statement count: an orphaned NO TRANSACTION statement is
+		// one, while behind a transaction-mode pooler a name set with SET can stay on a server
+		// connection that the pooler hands to other clients (seen idle in their transactions).
+		// Another user's sessions show a null state without pg_read_all_stats: counted as
+		// running, since nothing says they are not. The outer join always yields a row, with
+		// this session's pid, so the caller learns it without another round trip.
 		return "SELECT pg_backend_pid(), s.* FROM (SELECT 1) AS one LEFT JOIN (SELECT pid, application_name, state, "
 				+ "COALESCE(query_start, backend_start) AS since, query FROM pg_catalog.pg_stat_activity "
 				+ "WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name LIKE "
-				+ literal(likePattern) + " AND state IS DISTINCT FROM 'idle') AS s ON true ORDER BY s.pid";
+				+ literal(likePattern) + " AND (state IS NULL OR state = 'active')) AS s ON true ORDER BY s.pid";
 	}
 
 	@Override

@@ -136,6 +136,11 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 					+ "migrator.password (with migrator.url), else spring.datasource.username and "
 					+ "spring.datasource.password.";
 		}
+		if (sqlState != null && sqlState.startsWith("08")) {
+			return "migrator could not reach the database. Check the JDBC URL (host, port, database) migrations "
+					+ "use, migrator.url or else spring.datasource.url, and that the server accepts connections from "
+					+ "here.";
+		}
 		if ("3F000".equals(sqlState)) {
 			return "The schema for the history table does not exist and migrator.create-schema=false forbids "
 					+ "creating it: create the schema (CREATE SCHEMA ...), set migrator.create-schema=true, or "

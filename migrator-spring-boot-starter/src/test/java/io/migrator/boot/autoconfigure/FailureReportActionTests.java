@@ -96,6 +96,18 @@ class FailureReportActionTests {
 	}
 
 	@Test
+	void anUnreachableDatabasePointsAtTheUrl() {
+		DatabaseState state = schema("unreachable");
+		this.contextRunner.withPropertyValues(state.properties("apply"))
+			.withPropertyValues("migrator.url=jdbc:postgresql://127.0.0.1:1/nowhere")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context.getStartupFailure());
+				assertThat(analysis.getAction()).contains("could not reach the database", "migrator.url")
+					.doesNotContain("migration named above");
+			});
+	}
+
+	@Test
 	void twoUnqualifiedDataSourcesGetAnAnalysisNamingThem() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
 			.withUserConfiguration(TwoDataSourcesConfiguration.class)

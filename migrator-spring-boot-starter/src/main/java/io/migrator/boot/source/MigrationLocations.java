@@ -49,14 +49,13 @@ public final class MigrationLocations {
 			return inspectDirectory(location, Path.of(location.substring(FILESYSTEM_PREFIX.length())));
 		}
 		String path = classpathPath(location);
-		boolean exists = this.classLoader.getResource(path) != null
-				|| this.classLoader.getResource(path + "/" + INDEX_FILE) != null;
-		if (!exists) {
-			return new Contents(location, false, 0, 0);
+		boolean indexed = this.classLoader.getResource(path + "/" + INDEX_FILE) != null;
+		if (!indexed && this.classLoader.getResource(path) == null) {
+			return new Contents(location, false, false, 0, 0);
 		}
 		int direct = countMigrations("classpath*:" + path + "/*");
 		int nested = countMigrations("classpath*:" + path + "/*/**/*");
-		return new Contents(location, true, direct, nested);
+		return new Contents(location, true, indexed, direct, nested);
 	}
 
 	/**
@@ -110,7 +109,7 @@ public final class MigrationLocations {
 
 	private static Contents inspectDirectory(String location, Path directory) {
 		if (!Files.isDirectory(directory)) {
-			return new Contents(location, false, 0, 0);
+			return new Contents(location, false, false, 0, 0);
 		}
 		try (Stream<Path> files = Files.walk(directory)) {
 			int direct = 0;
@@ -125,7 +124,7 @@ public final class MigrationLocations {
 					}
 				}
 			}
-			return new Contents(location, true, direct, nested);
+			return new Contents(location, true, false, direct, nested);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list " + directory, ex);
@@ -145,18 +144,21 @@ public final class MigrationLocations {
 	 *
 	 * @param location the location as configured
 	 * @param exists whether the directory (or its index) exists
+	 * @param indexed whether it has a build-time {@value #INDEX_FILE}, which lists its
+	 * migrations where the class path cannot be listed (a native image)
 	 * @param direct how many migration files are directly in it
 	 * @param nested how many migration files are in its sub-folders
 	 */
-	public record Contents(String location, boolean exists, int direct, int nested) {
+	public record Contents(String location, boolean exists, boolean indexed, int direct, int nested) {
 
 		/**
 		 * Returns whether a scan finds migrations here.
 		 * @param recursive whether sub-folders are scanned
-		 * @return whether there is at least one migration where the scan looks
+		 * @return whether there is at least one migration where the scan looks (an
+		 * indexed location is trusted to hold what its index lists)
 		 */
 		public boolean holdsMigrations(boolean recursive) {
-			return this.direct > 0 || (recursive && this.nested > 0);
+			return this.indexed || this.direct > 0 || (recursive && this.nested > 0);
 		}
 
 	}

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.migrator.boot.status.MigrationStatusCache;
 import io.migrator.core.JavaMigration;
 import io.migrator.core.MigrationListener;
 import io.migrator.core.Migrator;
 import io.migrator.core.MigratorBuilder;
-import io.migrator.boot.status.MigrationStatusCache;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -143,6 +143,9 @@ class JobModeTests {
 		command.add(System.getProperty("java.class.path"));
 		command.add(JobApplication.class.getName());
 		command.addAll(List.of(args));
+		// The optional Docker Compose module is on this test class path; a child JVM is not
+		// detected as a test, so it would look for a compose file.
+		command.add("--spring.docker.compose.enabled=false");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		byte[] output = process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

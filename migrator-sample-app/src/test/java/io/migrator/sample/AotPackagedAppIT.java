@@ -62,6 +62,16 @@ class AotPackagedAppIT {
 	}
 
 	@Test
+	void jobModeRunsUnderLazyInitializationToo() throws Exception {
+		try (TestDatabase database = TestPostgres.get().createDatabase("sample_aot_lazy");
+				PackagedApp job = PackagedApp.startWithAot(this.workDirectory,
+						with(datasource(database), "--migrator.mode=job", "--spring.main.lazy-initialization=true"))) {
+			assertThat(job.awaitExit(STARTUP)).as(job.output()).isZero();
+			assertThat(job.output()).contains("Applied 8 migration(s)");
+		}
+	}
+
+	@Test
 	void validateModeRefusesAnEmptyDatabaseBeforeBindingItsPort() throws Exception {
 		try (TestDatabase database = TestPostgres.get().createDatabase("sample_aot_validate");
 				PackagedApp app = PackagedApp.startWithAot(this.workDirectory,

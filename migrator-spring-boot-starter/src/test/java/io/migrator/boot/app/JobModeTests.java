@@ -1,6 +1,5 @@
 package io.migrator.boot.app;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -45,6 +45,7 @@ import io.migrator.core.internal.history.HistoryStore;
 import io.migrator.core.internal.lock.MigrationLock;
 import io.migrator.core.internal.lock.MigrationLocks;
 import io.migrator.core.internal.plan.MigrationPlanner;
+import io.migrator.core.internal.source.GoMigrationSource;
 import io.migrator.core.internal.source.MigrationCatalog;
 import io.migrator.core.internal.source.MigrationSource;
 
@@ -144,9 +145,15 @@ final class DefaultMigrator implements Migrator {
 
 	@Override
 	public ValidationResult validate() {
-		CompletableFuture<MigrationCatalog> catalog = loadCatalog();
+		CompletableFuture<MigrationCatalog> loading = loadCatalog();
+		if (this.configuration.dataSource() == null) {
+			return validateFilesAlone(await(loading));
+		}
 		HistorySnapshot history = readHistory();
-		return new ValidationResult(this.planner.validate(await(catalog), history));
+		MigrationCatalog catalog = await(loading);
+		List<ValidationProblem> problems = new ArrayList<>(this.planner.validate(catalog, history));
+		problems.addAll(pendingSourceProblems(catalog, history));
+		return new ValidationResult(problems);
 	}
 
 	@Override
@@ -161,6 +168,7 @@ final class DefaultMigrator implements Migrator {
 					+ "migration Job) before starting the application."));
 		}
 		problems.addAll(this.planner.validate(catalog, history));
+		problems.addAll(pendingSourceProblems(catalog, history));
 		for (MigrationInfo info : this.planner.status(catalog, history).migrations()) {
 			if (info.state() == MigrationState.PENDING
 					|| (info.state() == MigrationState.OUT_OF_ORDER && this.configuration.allowOutOfOrder())) {
@@ -169,6 +177,38 @@ final class DefaultMigrator implements Migrator {
 			}
 		}
 		return new ValidationResult(problems);
+	}
+
+	/**
+	 * Parses every pending file as {@code up} would before running it, so a file that
+	 * {@code up} refuses fails {@code validate} and {@code check} too.
+	 */
+	private List<ValidationProblem> pendingSourceProblems(MigrationCatalog catalog, HistorySnapshot history) {
+		return new SourceValidator(this.variables).problems(this.planner.pending(catalog, history, Long.MAX_VALUE));
+	}
+
+	/**
+	 * Without a database every file counts as pending, as in goose's {@code validate}. A
+	 * goose Go migration is not a problem here: only the history can tell whether it still
+	 * has to run (then {@code up} refuses it) or was applied by goose long ago.
+	 */
+	private ValidationResult validateFilesAlone(MigrationCatalog catalog) {
+		List<MigrationSource> runnable = new ArrayList<>();
+		List<String> goMigrations = new ArrayList<>();
+		for (MigrationSource source : catalog.sources()) {
+			if (source instanceof GoMigrationSource go) {
+				goMigrations.add(go.name());
+			}
+			else {
+				runnable.add(source);
+			}
+		}
+		if (!goMigrations.isEmpty()) {
+			logger.info("Validated the files without a database; the goose Go migrations {} cannot be checked this "
+					+ "way: 'up' refuses any of them that is still pending, unless a Java migration with its version "
+					+ "replaces it", goMigrations);
+		}
+		return new ValidationResult(new SourceValidator(this.variables).problems(runnable));
 	}
 
 	@Override
@@ -535,6 +575,7 @@ final class DefaultMigrator implements Migrator {
 	}
 
 	private Connection connect() {
+		requireDataSource();
 		try {
 			Connection connection = this.configuration.dataSource().getConnection();
 			if (!connection.getAutoCommit()) {
@@ -548,6 +589,14 @@ final class DefaultMigrator implements Migrator {
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot connect to the database: "
 					+ SqlErrors.describe(ex) + ". Check the URL, user and password.", ex);
+		}
+	}
+
+	private void requireDataSource() {
+		if (this.configuration.dataSource() == null) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "No DataSource configured: without one "
+					+ "only validate() works, and it checks the files alone. Call dataSource(...) on the builder "
+					+ "(CLI: pass --url) to run this operation.");
 		}
 	}
 

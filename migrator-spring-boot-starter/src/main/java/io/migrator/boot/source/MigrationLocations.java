@@ -14,8 +14,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Looks into {@code classpath:} and {@code filesystem:} migration locations: whether they
- * exist, and how many migration files ({@code .sql}, or {@code .class} of Java
- * migrations) they hold directly and in sub-folders.
+ * exist, and how many migration files ({@code .sql}, {@code .class} of Java migrations,
+ * goose {@code .go}) they hold directly and in sub-folders.
  */
 public final class MigrationLocations {
 
@@ -131,12 +131,14 @@ public final class MigrationLocations {
 		}
 	}
 
+	// What the scan picks up: SQL files, Java migration classes and goose .go files (listed,
+	// so that they are replaced or refused); hidden entries are ignored, as goose does.
 	private static boolean isMigration(String fileName) {
-		if (fileName == null) {
+		if (fileName == null || fileName.startsWith(".")) {
 			return false;
 		}
 		String name = fileName.toLowerCase(Locale.ROOT);
-		return name.endsWith(".sql") || name.endsWith(".class");
+		return name.endsWith(".sql") || name.endsWith(".class") || name.endsWith(".go");
 	}
 
 	/**

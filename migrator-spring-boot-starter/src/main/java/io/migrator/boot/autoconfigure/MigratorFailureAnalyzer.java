@@ -86,15 +86,15 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 		if (message.contains("Its transaction was rolled back")) {
 			return "Its transaction was rolled back, so nothing of version " + version + " is applied.";
 		}
-		if (message.contains("statements before the failed one were committed")) {
-			return "It ran without a transaction (NO TRANSACTION) and its statements before the failed one stay "
-					+ "committed: check the schema, finish or undo them by hand, then run 'migrator repair' before "
-					+ "restarting.";
-		}
-		if (message.contains("nothing of it was committed")) {
+		if (message.contains("runs without a transaction")) {
+			if (message.contains("marked incomplete")) {
+				return "It ran without a transaction (NO TRANSACTION) and part of it stays committed, so version "
+						+ version + " is marked incomplete: check the schema, finish or undo those statements by "
+						+ "hand, then run 'migrator repair' before restarting.";
+			}
 			return "It ran without a transaction (NO TRANSACTION), but nothing of it was committed.";
 		}
-		return "Check the schema for what version " + version + " changed before restarting.";
+		return "The message above says what of version " + version + " is applied; 'migrator status' shows it.";
 	}
 
 	private FailureAnalysis schemaNotApplied(SchemaNotAppliedException refused) {

@@ -1,6 +1,9 @@
 package io.migrator.cli;
 
+import java.util.List;
 import java.util.Map;
+
+import io.migrator.core.Migrator;
 
 import io.migrator.core.StatusReport;
 import io.migrator.core.ValidationResult;
@@ -15,19 +18,21 @@ final class InspectCommands {
 	}
 
 	@Command(name = "status", description = "List every version with its state and when it was applied.")
-	static final class Status extends CliCommand {
+	static final class Status extends CliCommand.Planning {
 
 		@Override
 		int execute(CliSettings settings, Console console) {
-			StatusReport report = migrator(settings, console).status();
-			Reports.printStatus(console, report);
+			Migrator migrator = migrator(settings, console);
+			StatusReport report = migrator.status();
+			Reports.printStatus(console, report,
+					JavaSourceFiles.unloaded(settings.fileSystemDirectories(), loadedJavaVersions(migrator)));
 			return Failures.OK;
 		}
 
 	}
 
 	@Command(name = "version", description = "Print the current (highest applied) version.")
-	static final class Version extends CliCommand {
+	static final class Version extends CliCommand.Connected {
 
 		@Override
 		int execute(CliSettings settings, Console console) {
@@ -45,12 +50,12 @@ final class InspectCommands {
 
 	@Command(name = "validate", description = "Check applied migrations against the files: checksums, "
 			+ "descriptions, incomplete and out-of-order versions. Exits 1 on a problem.")
-	static final class Validate extends CliCommand {
+	static final class Validate extends CliCommand.Planning {
 
 		@Override
 		int execute(CliSettings settings, Console console) {
 			ValidationResult result = migrator(settings, console).validate();
-			Reports.printValidation(console, result);
+			Reports.printValidation(console, result, List.of());
 			return result.isValid() ? Failures.OK : Failures.FAILED;
 		}
 
@@ -58,13 +63,16 @@ final class InspectCommands {
 
 	@Command(name = "check", description = "validate, and also require nothing pending: the CI gate. "
 			+ "Exits 1 when anything is pending or inconsistent.")
-	static final class Check extends CliCommand {
+	static final class Check extends CliCommand.Planning {
 
 		@Override
 		int execute(CliSettings settings, Console console) {
-			ValidationResult result = migrator(settings, console).check();
-			Reports.printValidation(console, result);
-			return result.isValid() ? Failures.OK : Failures.FAILED;
+			Migrator migrator = migrator(settings, console);
+			ValidationResult result = migrator.check();
+			List<JavaSourceFiles.Unloaded> unloaded = JavaSourceFiles.unloaded(settings.fileSystemDirectories(),
+					loadedJavaVersions(migrator));
+			Reports.printValidation(console, result, unloaded);
+			return (result.isValid() && unloaded.isEmpty()) ? Failures.OK : Failures.FAILED;
 		}
 
 	}

@@ -33,12 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 		versionProvider = MigratorCli.ManifestVersion.class,
 		description = { "Database migrations in the spirit of goose. Options go before or after the command; "
 				+ "goose's form 'migrator [options] postgres DSN COMMAND' works too." },
-		subcommands = { RunCommands.Up.class, RunCommands.UpByOne.class, RunCommands.UpTo.class,
-				RunCommands.Down.class, RunCommands.DownTo.class, RunCommands.Redo.class, RunCommands.Reset.class,
-				InspectCommands.Status.class, InspectCommands.Version.class, InspectCommands.Validate.class,
-				InspectCommands.Check.class, RunCommands.DryRun.class, RunCommands.Baseline.class,
-				RunCommands.Repair.class, RunCommands.Adopt.class, AuthoringCommands.Create.class,
-				AuthoringCommands.Fix.class, CompletionCommand.class },
+		commandListHeading = "%nCommands:%n",
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  success",
 				"  1  a migration failed, validation found a problem, or check found something pending or "
@@ -57,6 +52,13 @@ public final class MigratorCli implements Callable<Integer> {
 	 * field: java.util.logging holds loggers weakly and would forget the level.
 	 */
 	private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+	/**
+	 * The commands in the order help lists them. Building picocli's model of a command
+	 * reads its annotations reflectively, which cost most of a start-up; only the commands
+	 * named on the command line get a model (see {@link #commandLine}).
+	 */
+	private static final Map<String, Class<?>> COMMANDS = commands();
 
 	/** goose's driver names, for {@code migrator postgres "DSN" status} as goose is called. */
 	private static final List<String> GOOSE_DRIVERS = List.of("postgres", "postgresql", "pgx");
@@ -137,17 +139,62 @@ public final class MigratorCli implements Callable<Integer> {
 		MigratorCli cli = new MigratorCli(environment, workingDirectory);
 		cli.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
 		cli.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-		CommandLine commandLine = new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true)
+		String[] arguments = gooseStyle(args, COMMANDS.keySet());
+		CommandLine commandLine = commandLine(cli, arguments).setCaseInsensitiveEnumValuesAllowed(true)
 			.setOut(cli.out)
 			.setErr(cli.err)
 			.setParameterExceptionHandler(cli::usageError);
 		try {
-			return commandLine.execute(gooseStyle(args, commandLine.getSubcommands().keySet()));
+			return commandLine.execute(arguments);
 		}
 		finally {
 			cli.out.flush();
 			cli.err.flush();
 		}
+	}
+
+	/**
+	 * Builds the command line. When the arguments name a command, only that command gets
+	 * its full model and the others are bare names (enough for picocli to recognise them and
+	 * suggest one for a typo); help, completion and a missing or mistyped command build every
+	 * command's model, as they describe them all.
+	 */
+	static CommandLine commandLine(MigratorCli cli, String[] args) {
+		CommandLine commandLine = new CommandLine(cli);
+		Set<String> named = new java.util.HashSet<>(Arrays.asList(args));
+		boolean describesAll = named.contains("completion") || COMMANDS.keySet().stream().noneMatch(named::contains);
+		COMMANDS.forEach((name, type) -> {
+			if (describesAll || named.contains(name)) {
+				commandLine.addSubcommand(name, new CommandLine(type, CommandLine.defaultFactory()));
+			}
+			else {
+				commandLine.addSubcommand(name, CommandSpec.create().name(name));
+			}
+		});
+		return commandLine;
+	}
+
+	private static Map<String, Class<?>> commands() {
+		Map<String, Class<?>> commands = new java.util.LinkedHashMap<>();
+		commands.put("up", RunCommands.Up.class);
+		commands.put("up-by-one", RunCommands.UpByOne.class);
+		commands.put("up-to", RunCommands.UpTo.class);
+		commands.put("down", RunCommands.Down.class);
+		commands.put("down-to", RunCommands.DownTo.class);
+		commands.put("redo", RunCommands.Redo.class);
+		commands.put("reset", RunCommands.Reset.class);
+		commands.put("status", InspectCommands.Status.class);
+		commands.put("version", InspectCommands.Version.class);
+		commands.put("validate", InspectCommands.Validate.class);
+		commands.put("check", InspectCommands.Check.class);
+		commands.put("dry-run", RunCommands.DryRun.class);
+		commands.put("baseline", RunCommands.Baseline.class);
+		commands.put("repair", RunCommands.Repair.class);
+		commands.put("adopt", RunCommands.Adopt.class);
+		commands.put("create", AuthoringCommands.Create.class);
+		commands.put("fix", AuthoringCommands.Fix.class);
+		commands.put("completion", CompletionCommand.class);
+		return java.util.Collections.unmodifiableMap(commands);
 	}
 
 	static void silenceDriverLogging() {

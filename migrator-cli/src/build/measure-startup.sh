@@ -23,27 +23,38 @@ while [ $i -le 50 ]; do
 done
 set -- --url "$url" --user "$user" --dir "$work"
 java -jar "$cli/migrator.jar" "$@" up --quiet
-millis() { date +%s%N | cut -c1-13; }
-time_of() {
-	start=$(millis)
+# Wall time in ms, and CPU time (user + system, ms) of the command and its children.
+measure() {
+	name=$1
+	shift
+	cpu_before=$(awk '{print $16 + $17}' /proc/$$/stat)
+	start=$(date +%s%N | cut -c1-13)
 	"$@" >/dev/null 2>&1
-	echo $(($(millis) - start))
+	echo $(($(date +%s%N | cut -c1-13) - start)) >>"$work/$name.wall"
+	ticks=$(($(awk '{print $16 + $17}' /proc/$$/stat) - cpu_before))
+	echo $((ticks * 1000 / $(getconf CLK_TCK))) >>"$work/$name.cpu"
 }
-: >"$work/version" && : >"$work/jar" && : >"$work/launcher"
 r=1
 while [ $r -le "$runs" ]; do
-	time_of java -version >>"$work/version"
-	time_of java -jar "$cli/migrator.jar" "$@" status >>"$work/jar"
-	time_of "$cli/migrator" "$@" status >>"$work/launcher"
+	measure version java -version
+	measure jar java -jar "$cli/migrator.jar" "$@" status
+	measure launcher "$cli/migrator" "$@" status
 	r=$((r + 1))
 done
-median() { sort -n "$1" | sed -n "$(((runs + 1) / 2))p"; }
-v=$(median "$work/version")
-j=$(median "$work/jar")
-l=$(median "$work/launcher")
-echo "| command | median of $runs (ms) | x java -version |"
-echo "| --- | --- | --- |"
-echo "| java -version | $v | 1.0 |"
-echo "| java -jar migrator.jar status | $j | $(echo "scale=1; $j / $v" | bc) |"
-echo "| target/migrator status | $l | $(echo "scale=1; $l / $v" | bc) |"
+median() { sort -n "$work/$1" | sed -n "$(((runs + 1) / 2))p"; }
+ratio() { awk "BEGIN { printf \"%.1f\", $1 / $2 }"; }
+v=$(median version.wall)
+vc=$(median version.cpu)
+echo "| command | wall, median of $runs (ms) | x java -version | CPU, median (ms) | x java -version |"
+echo "| --- | --- | --- | --- | --- |"
+for name in version jar launcher; do
+	case $name in
+		version) label="java -version" ;;
+		jar) label="java -jar migrator.jar status" ;;
+		launcher) label="target/migrator status" ;;
+	esac
+	w=$(median $name.wall)
+	c=$(median $name.cpu)
+	echo "| $label | $w | $(ratio "$w" "$v") | $c | $(ratio "$c" "$vc") |"
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"

@@ -114,12 +114,20 @@ record ConnectionTarget(String jdbcUrl, String user, String password) {
 	}
 
 	private static String decode(String value) {
+		return decode(value, "'" + value + "'");
+	}
+
+	/**
+	 * Decodes percent-escapes; {@code what} names the part in an error, so that a password
+	 * is never quoted.
+	 */
+	private static String decode(String value, String what) {
 		try {
 			return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid("The DSN has a malformed percent-escape in '" + Secrets.maskUrls(value)
-					+ "': write special characters of a user or password as %XX (e.g. @ as %40)");
+			throw invalid("The DSN has a malformed percent-escape in " + what
+					+ ": write special characters of a user or password as %XX (e.g. @ as %40, % as %25)");
 		}
 	}
 
@@ -160,7 +168,8 @@ record ConnectionTarget(String jdbcUrl, String user, String password) {
 						throw invalid("The DSN parameter '" + Secrets.maskUrls(pair) + "' has no value: write it as "
 								+ "name=value");
 					}
-					dsn.set(decode(pair.substring(0, equals)), decode(pair.substring(equals + 1)));
+					String key = decode(pair.substring(0, equals));
+					dsn.set(key, decode(pair.substring(equals + 1), "the value of " + key));
 				}
 				rest = rest.substring(0, query);
 			}
@@ -175,7 +184,7 @@ record ConnectionTarget(String jdbcUrl, String user, String password) {
 				int colon = userInfo.indexOf(':');
 				dsn.user = decode((colon >= 0) ? userInfo.substring(0, colon) : userInfo);
 				if (colon >= 0) {
-					dsn.password = decode(userInfo.substring(colon + 1));
+					dsn.password = decode(userInfo.substring(colon + 1), "the password");
 				}
 				authority = authority.substring(at + 1);
 			}

@@ -59,6 +59,8 @@ class ConnectionTargetTests {
 			host=db password='never closed          | opens a quote that never closes
 			mysql://app:s3cret@db/shop              | must be a JDBC URL
 			postgres://db:port/shop                 | port 'port' is not a number
+			postgres://app:s3cret%zz@db/shop        | malformed percent-escape in the password
+			postgres://db/shop?password=s3cret%zz   | malformed percent-escape in the value of password
 			""")
 	void refusesWhatItCannotConvertWithoutEchoingPasswords(String given, String message) {
 		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> ConnectionTarget.of(given, null, null))

@@ -113,36 +113,25 @@ record CliSettings(String url, String user, String password, List<String> direct
 				}
 			}
 		}
-		return new CliSettings(url, first(options.user, environment.get(ENV_USER)),
-				first(options.password, environment.get(ENV_PASSWORD)), List.copyOf(directories),
-				List.copyOf(classpath), first(options.table, environment.get(ENV_TABLE)),
-				first(options.schema, environment.get(ENV_SCHEMA)), nonEmpty(environment.get(GOOSE_TABLE)),
-				options.allowOutOfOrder, options.lock, options.json, options.quiet, options.verbose, fileVariables,
-				nonEmpty(environment.get(PGPASSWORD)));
-	}
-
-	/** Carries {@code PGPASSWORD} as the last fallback; it is not a component to print. */
-	private CliSettings(String url, String user, String password, List<String> directories, List<String> classpath,
-			String table, String schema, String gooseTable, boolean allowOutOfOrder, LockStrategy lock, boolean json,
-			boolean quiet, boolean verbose, Map<String, String> fileVariables, String libpqPassword) {
-		this(url, user, (password != null) ? password : libpqPasswordIfNoDsnPassword(url, user, libpqPassword),
-				directories, classpath, table, schema, gooseTable, allowOutOfOrder, lock, json, quiet, verbose,
-				fileVariables);
-	}
-
-	/**
-	 * {@code PGPASSWORD} is where libpq looks last: after the password written in the DSN.
-	 */
-	private static String libpqPasswordIfNoDsnPassword(String url, String user, String libpqPassword) {
-		if (libpqPassword == null || url == null) {
-			return null;
+		String user = first(options.user, environment.get(ENV_USER));
+		String password = first(options.password, environment.get(ENV_PASSWORD));
+		if (password == null && url != null && nonEmpty(environment.get(PGPASSWORD)) != null && !dsnHasPassword(url)) {
+			// Where libpq looks last: after the password written in the DSN.
+			password = environment.get(PGPASSWORD);
 		}
+		return new CliSettings(url, user, password, List.copyOf(directories), List.copyOf(classpath),
+				first(options.table, environment.get(ENV_TABLE)), first(options.schema, environment.get(ENV_SCHEMA)),
+				nonEmpty(environment.get(GOOSE_TABLE)), options.allowOutOfOrder, options.lock, options.json,
+				options.quiet, options.verbose, fileVariables);
+	}
+
+	private static boolean dsnHasPassword(String url) {
 		try {
-			return (ConnectionTarget.of(url, user, null).password() == null) ? libpqPassword : null;
+			return ConnectionTarget.of(url, null, null).password() != null;
 		}
 		catch (MigratorException ex) {
 			// The URL is reported when the connection is made; here it only decides a fallback.
-			return null;
+			return false;
 		}
 	}
 
@@ -214,6 +203,9 @@ record CliSettings(String url, String user, String password, List<String> direct
 			.javaMigrations(classes.migrations())
 			.variables(this.fileVariables)
 			.listeners(listener);
+		if (classes.classLoader() != null) {
+			builder.classLoader(classes.classLoader());
+		}
 		if (this.table != null) {
 			builder.table(this.table);
 		}

@@ -50,14 +50,6 @@ final class Console {
 		return this.json;
 	}
 
-	boolean quiet() {
-		return this.quiet;
-	}
-
-	PrintWriter err() {
-		return this.err;
-	}
-
 	/**
 	 * Prints one JSON document with {@code formatVersion} first.
 	 * @param document the top-level keys and values
@@ -87,15 +79,6 @@ final class Console {
 		if (!this.quiet) {
 			println(line);
 		}
-	}
-
-	/**
-	 * Prints a remark about the result on stderr, where it never mixes with JSON.
-	 * @param line the remark
-	 */
-	void note(String line) {
-		this.err.println(line);
-		this.err.flush();
 	}
 
 	/**

@@ -41,7 +41,8 @@ final class DotEnv {
 		if (!Files.isRegularFile(file)) {
 			if (named) {
 				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "The env file " + file
-						+ " does not exist: create it, correct --env, or pass --env none to read no file");
+						+ " does not exist or is not a file: create it, correct --env, or pass --env none to read no "
+						+ "file");
 			}
 			return environment;
 		}

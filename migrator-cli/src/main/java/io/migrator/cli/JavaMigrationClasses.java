@@ -28,16 +28,28 @@ import io.migrator.core.MigratorException;
  */
 final class JavaMigrationClasses {
 
-	private static final JavaMigrationClasses NONE = new JavaMigrationClasses(List.of());
+	private static final JavaMigrationClasses NONE = new JavaMigrationClasses(List.of(), null);
 
 	private final List<JavaMigration> migrations;
 
-	private JavaMigrationClasses(List<JavaMigration> migrations) {
+	private final ClassLoader classLoader;
+
+	private JavaMigrationClasses(List<JavaMigration> migrations, ClassLoader classLoader) {
 		this.migrations = migrations;
+		this.classLoader = classLoader;
 	}
 
 	List<JavaMigration> migrations() {
 		return this.migrations;
+	}
+
+	/**
+	 * Returns the class loader over the {@code --classpath} entries, so that
+	 * {@code classpath:} locations find SQL files packaged in those jars too.
+	 * @return the class loader, or {@code null} without {@code --classpath}
+	 */
+	ClassLoader classLoader() {
+		return this.classLoader;
 	}
 
 	/**
@@ -80,7 +92,7 @@ final class JavaMigrationClasses {
 				}
 			}
 		}
-		return new JavaMigrationClasses(List.copyOf(migrations));
+		return new JavaMigrationClasses(List.copyOf(migrations), loader);
 	}
 
 	private static List<String> classNames(Path entry) {

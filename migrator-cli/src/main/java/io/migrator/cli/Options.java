@@ -24,7 +24,7 @@ final class Options {
 
 	}
 
-	/** Where the database is and which history table to use. */
+	/** Where the database is, who logs in, and how runs are kept apart. */
 	static final class Database implements Group {
 
 		@Option(names = "--url", paramLabel = "URL", description = "JDBC URL (jdbc:postgresql://localhost:5432/app) or "

@@ -56,7 +56,7 @@ class JavaMigrationsFromTheCliTests {
 	}
 
 	@Test
-	void classpathTakesAJarToo() throws IOException {
+	void classpathTakesAJarWhoseSqlFilesAClasspathLocationFinds() throws IOException {
 		compile(createSeedMigration());
 		Path jar = this.classes.resolveSibling(this.classes.getFileName() + "-migrations.jar");
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
@@ -66,10 +66,19 @@ class JavaMigrationsFromTheCliTests {
 				out.write(Files.readAllBytes(file));
 				out.closeEntry();
 			}
+			// Directory entries, as jar and Maven write them: class loaders find a directory by its entry.
+			out.putNextEntry(new JarEntry("db/"));
+			out.closeEntry();
+			out.putNextEntry(new JarEntry("db/packaged/"));
+			out.closeEntry();
+			out.putNextEntry(new JarEntry("db/packaged/00003_create_packaged.sql"));
+			out.write("-- +goose Up\nCREATE TABLE packaged (id int);\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.closeEntry();
 		}
-		CliRun up = this.fixture.run("up", "--classpath", jar.toString());
+		CliRun up = this.fixture.run("up", "--classpath", jar.toString(), "--dir", "classpath:db/packaged");
 		assertThat(up.exitCode()).as(up.toString()).isZero();
 		assertThat(this.fixture.column("SELECT amount FROM prices")).containsExactly("42");
+		assertThat(this.fixture.appliedVersions()).containsExactly("1", "2", "3");
 	}
 
 	@Test

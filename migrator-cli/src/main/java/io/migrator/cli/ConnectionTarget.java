@@ -70,9 +70,13 @@ record ConnectionTarget(String jdbcUrl, String user, String password) {
 			dsn = Dsn.fromKeyValues(trimmed);
 		}
 		else {
+			// Only a URL is quoted back, masked: another tool's DSN (user:pass@tcp(host)/db) has no
+			// structure to find its password by.
+			String shown = trimmed.contains("://") ? ", but was '" + Secrets.maskUrls(trimmed) + "'"
+					: ", but it is neither (not shown: it may hold a password)";
 			throw invalid("--url must be a JDBC URL (jdbc:postgresql://localhost:5432/app) or a goose DSN "
 					+ "(postgres://user:password@localhost:5432/app?sslmode=disable, or host=localhost dbname=app "
-					+ "user=app), but was '" + Secrets.maskUrls(trimmed) + "'");
+					+ "user=app)" + shown);
 		}
 		return new ConnectionTarget(dsn.jdbcUrl(), (user != null) ? user : dsn.user,
 				(password != null) ? password : dsn.password);

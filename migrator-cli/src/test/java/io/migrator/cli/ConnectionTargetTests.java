@@ -57,7 +57,8 @@ class ConnectionTargetTests {
 			postgres://db/shop?pool_max_conns=4     | 'pool_max_conns' has no JDBC equivalent
 			host=/var/run/postgresql dbname=shop    | Unix socket directory /var/run/postgresql
 			host=db password='never closed          | opens a quote that never closes
-			mysql://app:s3cret@db/shop              | must be a JDBC URL
+			mysql://app:s3cret@db/shop              | but was 'mysql://app:***@db/shop'
+			app:s3cret@tcp(db:3306)/shop            | it is neither (not shown: it may hold a password)
 			postgres://db:port/shop                 | port 'port' is not a number
 			postgres://app:s3cret%zz@db/shop        | malformed percent-escape in the password
 			postgres://db/shop?password=s3cret%zz   | malformed percent-escape in the value of password

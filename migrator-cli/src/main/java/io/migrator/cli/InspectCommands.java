@@ -3,6 +3,7 @@ package io.migrator.cli;
 import java.util.List;
 import java.util.Map;
 
+import io.migrator.core.LegacyTracker;
 import io.migrator.core.Migrator;
 
 import io.migrator.core.StatusReport;
@@ -75,8 +76,25 @@ final class InspectCommands {
 				.stream()
 				.filter((file) -> file.version() > 0)
 				.toList();
-			Reports.printValidation(console, result, unloaded);
-			return (result.isValid() && unloaded.isEmpty()) ? Failures.OK : Failures.FAILED;
+			List<Reports.Problem> more = new java.util.ArrayList<>();
+			for (JavaSourceFiles.Unloaded file : unloaded) {
+				more.add(new Reports.Problem("java_source_not_loaded", file.version(), file.message()));
+			}
+			boolean noHistory = result.problems()
+				.stream()
+				.anyMatch((problem) -> problem.kind() == io.migrator.core.ValidationProblem.Kind.NO_HISTORY);
+			if (noHistory) {
+				// The engine's advice for a missing history is 'up', which refuses on a database
+				// another tool manages: name the step that comes first there.
+				LegacyTracker tool = migrator.status().managedBy();
+				if (tool != null) {
+					String id = Reports.trackerId(tool);
+					more.add(new Reports.Problem("managed_by_" + id.replace('-', '_'), 0, "This database is managed by "
+							+ id + ": run 'migrator adopt --from " + id + "' first, then 'up'."));
+				}
+			}
+			Reports.printValidation(console, result, more);
+			return (result.isValid() && more.isEmpty()) ? Failures.OK : Failures.FAILED;
 		}
 
 	}

@@ -160,32 +160,28 @@ final class Reports {
 	}
 
 	/**
-	 * Prints validation problems, and Java sources that are not loaded (which {@code check}
-	 * counts as problems: their versions would be missing).
+	 * Prints the engine's validation problems and those the CLI found (Java sources that
+	 * are not loaded, a database another tool manages).
 	 * @param console where to print
 	 * @param result the engine's result
-	 * @param unloadedJavaSources {@code .java} files whose migrations are not loaded
+	 * @param found the CLI's own problems
 	 */
-	static void printValidation(Console console, ValidationResult result,
-			List<JavaSourceFiles.Unloaded> unloadedJavaSources) {
-		List<String[]> problems = new ArrayList<>();
+	static void printValidation(Console console, ValidationResult result, List<Problem> found) {
+		List<Problem> problems = new ArrayList<>();
 		for (ValidationProblem problem : result.problems()) {
-			problems.add(new String[] { problem.kind().name().toLowerCase(Locale.ROOT),
-					Long.toString(problem.version()), problem.message() });
+			problems.add(new Problem(problem.kind().name().toLowerCase(Locale.ROOT), problem.version(),
+					problem.message()));
 		}
-		for (JavaSourceFiles.Unloaded unloaded : unloadedJavaSources) {
-			problems.add(new String[] { "java_source_not_loaded", Long.toString(unloaded.version()),
-					unloaded.message() });
-		}
+		problems.addAll(found);
 		if (console.json()) {
 			Map<String, Object> json = Json.object();
 			json.put("valid", problems.isEmpty());
 			List<Object> entries = new ArrayList<>();
-			for (String[] problem : problems) {
+			for (Problem problem : problems) {
 				Map<String, Object> entry = Json.object();
-				entry.put("kind", problem[0]);
-				entry.put("version", Long.parseLong(problem[1]));
-				entry.put("message", problem[2]);
+				entry.put("kind", problem.kind());
+				entry.put("version", problem.version());
+				entry.put("message", problem.message());
 				entries.add(entry);
 			}
 			json.put("problems", entries);
@@ -197,9 +193,19 @@ final class Reports {
 			return;
 		}
 		console.println(problems.size() + " problem(s):");
-		for (String[] problem : problems) {
-			console.println("- " + problem[2]);
+		for (Problem problem : problems) {
+			console.println("- " + problem.message());
 		}
+	}
+
+	/**
+	 * A problem as {@code validate} and {@code check} report it.
+	 *
+	 * @param kind the kind, in snake case
+	 * @param version the version it concerns, 0 for none
+	 * @param message what is wrong and what to do
+	 */
+	record Problem(String kind, long version, String message) {
 	}
 
 	static String trackerId(LegacyTracker tracker) {

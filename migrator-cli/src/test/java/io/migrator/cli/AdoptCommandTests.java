@@ -149,6 +149,11 @@ class AdoptCommandTests {
 		assertThat(run.out()).contains("This database is managed by goose", "migrator adopt --from goose");
 		CliRun json = this.fixture.run("status", "--json");
 		assertThat(json.json().get("managedBy").asString()).isEqualTo("goose");
+		CliRun check = this.fixture.run("check", "--json");
+		assertThat(check.exitCode()).isEqualTo(1);
+		assertThat(check.json().get("problems").findValuesAsString("kind")).contains("no_history", "managed_by_goose");
+		assertThat(check.json().get("problems").findValuesAsString("message"))
+			.anySatisfy((message) -> assertThat(message).contains("run 'migrator adopt --from goose' first"));
 	}
 
 	@Test

@@ -195,14 +195,25 @@ record CliSettings(String url, String user, String password, List<String> direct
 			throw invalid("No bundled JDBC driver accepts the URL '" + Secrets.maskUrls(target.jdbcUrl())
 					+ "': this build supports PostgreSQL (jdbc:postgresql://host:5432/database)");
 		}
+		return configured().dataSource(new DriverManagerDataSource(target)).listeners(listener).build();
+	}
+
+	/**
+	 * Builds a migrator without a database, which can only validate the files (like
+	 * goose's {@code validate}).
+	 * @return the migrator
+	 */
+	Migrator filesOnlyMigrator() {
+		return configured().build();
+	}
+
+	private MigratorBuilder configured() {
 		JavaMigrationClasses classes = JavaMigrationClasses.load(this.classpath);
 		MigratorBuilder builder = Migrator.builder()
-			.dataSource(new DriverManagerDataSource(target))
 			.locations(locations())
 			.allowOutOfOrder(this.allowOutOfOrder)
 			.javaMigrations(classes.migrations())
-			.variables(this.fileVariables)
-			.listeners(listener);
+			.variables(this.fileVariables);
 		if (classes.classLoader() != null) {
 			builder.classLoader(classes.classLoader());
 		}
@@ -215,7 +226,7 @@ record CliSettings(String url, String user, String password, List<String> direct
 		if (this.lock != null) {
 			builder.lockStrategy(this.lock);
 		}
-		return builder.build();
+		return builder;
 	}
 
 	/**

@@ -76,7 +76,10 @@ public final class MigratorBuilder {
 	}
 
 	/**
-	 * Sets where to migrate. Required. Operations open their own connections from it.
+	 * Sets where to migrate. Operations open their own connections from it. Required by
+	 * every operation except {@link Migrator#validate()}, which without a data source
+	 * checks the files alone (like goose's {@code validate}); the others then fail with
+	 * {@link ErrorCode#INVALID_CONFIGURATION}. Default: none.
 	 * @param dataSource the data source
 	 * @return this builder
 	 */
@@ -341,12 +344,9 @@ public final class MigratorBuilder {
 	/**
 	 * Returns the configuration as set so far.
 	 * @return the configuration
-	 * @throws MigratorException when a required option is missing or options conflict
+	 * @throws MigratorException when options conflict
 	 */
 	public MigratorConfiguration toConfiguration() {
-		if (this.dataSource == null) {
-			throw invalid("No DataSource configured: call dataSource(...) before build()");
-		}
 		if (this.useSchemaAsSearchPath && this.schema == null) {
 			throw invalid("'useSchemaAsSearchPath' needs a 'schema' to switch to, but no schema is set");
 		}
@@ -366,7 +366,7 @@ public final class MigratorBuilder {
 	/**
 	 * Builds the migrator. Does not touch the database.
 	 * @return the migrator
-	 * @throws MigratorException when a required option is missing or options conflict
+	 * @throws MigratorException when options conflict
 	 */
 	public Migrator build() {
 		MigratorConfiguration configuration = toConfiguration();

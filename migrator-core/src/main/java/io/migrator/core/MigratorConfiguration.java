@@ -10,7 +10,8 @@ import javax.sql.DataSource;
  * Everything a {@link Migrator} was built with. Immutable; create it with
  * {@link MigratorBuilder}, which validates every value and documents every default.
  *
- * @param dataSource where to migrate
+ * @param dataSource where to migrate, or {@code null} for a migrator that only validates
+ * files ({@link Migrator#validate()})
  * @param locations where migrations are found, e.g. {@code classpath:db/migrations}
  * @param recursive whether sub-directories of a location are scanned
  * @param table the history table's name

@@ -40,9 +40,11 @@ class MigratorBuilderTests {
 	}
 
 	@Test
-	void buildWithoutDataSourceSaysWhatIsMissing() {
-		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> Migrator.builder().build())
-			.withMessageContaining("No DataSource configured");
+	void operationsThatNeedADatabaseSayWhenNoDataSourceIsConfigured() {
+		Migrator withoutDatabase = Migrator.builder().locations("classpath:db/nothing-here").build();
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(withoutDatabase::status)
+			.withMessageContaining("No DataSource configured")
+			.withMessageContaining("Call dataSource(...)");
 	}
 
 	@Test

@@ -45,6 +45,7 @@ import io.migrator.core.internal.history.HistoryStore;
 import io.migrator.core.internal.lock.MigrationLock;
 import io.migrator.core.internal.lock.MigrationLocks;
 import io.migrator.core.internal.plan.MigrationPlanner;
+import io.migrator.core.internal.source.GoMigrationSource;
 import io.migrator.core.internal.source.MigrationCatalog;
 import io.migrator.core.internal.source.MigrationSource;
 
@@ -151,9 +152,15 @@ final class DefaultMigrator implements Migrator {
 
 	@Override
 	public ValidationResult validate() {
-		CompletableFuture<MigrationCatalog> catalog = loadCatalog();
+		CompletableFuture<MigrationCatalog> loading = loadCatalog();
+		if (this.configuration.dataSource() == null) {
+			return validateFilesAlone(await(loading));
+		}
 		HistorySnapshot history = readHistory();
-		return new ValidationResult(this.planner.validate(await(catalog), history));
+		MigrationCatalog catalog = await(loading);
+		List<ValidationProblem> problems = new ArrayList<>(this.planner.validate(catalog, history));
+		problems.addAll(pendingSourceProblems(catalog, history));
+		return new ValidationResult(problems);
 	}
 
 	@Override
@@ -168,6 +175,7 @@ final class DefaultMigrator implements Migrator {
 					+ "migration Job) before starting the application."));
 		}
 		problems.addAll(this.planner.validate(catalog, history));
+		problems.addAll(pendingSourceProblems(catalog, history));
 		for (MigrationInfo info : this.planner.status(catalog, history).migrations()) {
 			if (info.state() == MigrationState.PENDING
 					|| (info.state() == MigrationState.OUT_OF_ORDER && this.configuration.allowOutOfOrder())) {
@@ -176,6 +184,38 @@ final class DefaultMigrator implements Migrator {
 			}
 		}
 		return new ValidationResult(problems);
+	}
+
+	/**
+	 * Parses every pending file as {@code up} would before running it, so a file that
+	 * {@code up} refuses fails {@code validate} and {@code check} too.
+	 */
+	private List<ValidationProblem> pendingSourceProblems(MigrationCatalog catalog, HistorySnapshot history) {
+		return new SourceValidator(this.variables).problems(this.planner.pending(catalog, history, Long.MAX_VALUE));
+	}
+
+	/**
+	 * Without a database every file counts as pending, as in goose's {@code validate}. A
+	 * goose Go migration is not a problem here: only the history can tell whether it still
+	 * has to run (then {@code up} refuses it) or was applied by goose long ago.
+	 */
+	private ValidationResult validateFilesAlone(MigrationCatalog catalog) {
+		List<MigrationSource> runnable = new ArrayList<>();
+		List<String> goMigrations = new ArrayList<>();
+		for (MigrationSource source : catalog.sources()) {
+			if (source instanceof GoMigrationSource go) {
+				goMigrations.add(go.name());
+			}
+			else {
+				runnable.add(source);
+			}
+		}
+		if (!goMigrations.isEmpty()) {
+			logger.info("Validated the files without a database; the goose Go migrations {} cannot be checked this "
+					+ "way: 'up' refuses any of them that is still pending, unless a Java migration with its version "
+					+ "replaces it", goMigrations);
+		}
+		return new ValidationResult(new SourceValidator(this.variables).problems(runnable));
 	}
 
 	@Override
@@ -549,6 +589,7 @@ final class DefaultMigrator implements Migrator {
 	}
 
 	private Connection connect() {
+		requireDataSource();
 		try {
 			Connection connection = this.configuration.dataSource().getConnection();
 			if (!connection.getAutoCommit()) {
@@ -586,6 +627,14 @@ final class DefaultMigrator implements Migrator {
 					+ "Import what " + cli + " applied first: 'migrator adopt --from " + cli
 					+ "' (Migrator.adopt(LegacyTracker." + tool.name() + ", false) in code), then run " + operation
 					+ " again.");
+		}
+	}
+
+	private void requireDataSource() {
+		if (this.configuration.dataSource() == null) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "No DataSource configured: without one "
+					+ "only validate() works, and it checks the files alone. Call dataSource(...) on the builder "
+					+ "(CLI: pass --url) to run this operation.");
 		}
 	}
 

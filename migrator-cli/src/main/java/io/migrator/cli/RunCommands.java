@@ -44,10 +44,10 @@ final class RunCommands {
 
 		@Override
 		final int execute(CliSettings settings, Console console) {
-			return report(run(migrator(settings, console), settings), console);
+			return report(run(migrator(settings, console)), console);
 		}
 
-		abstract RunResult run(Migrator migrator, CliSettings settings);
+		abstract RunResult run(Migrator migrator);
 
 	}
 
@@ -88,7 +88,7 @@ final class RunCommands {
 	static final class Down extends HistoryCommand {
 
 		@Override
-		RunResult run(Migrator migrator, CliSettings settings) {
+		RunResult run(Migrator migrator) {
 			return migrator.down();
 		}
 
@@ -101,7 +101,7 @@ final class RunCommands {
 		long version;
 
 		@Override
-		RunResult run(Migrator migrator, CliSettings settings) {
+		RunResult run(Migrator migrator) {
 			return migrator.downTo(this.version);
 		}
 
@@ -111,7 +111,7 @@ final class RunCommands {
 	static final class Redo extends HistoryCommand {
 
 		@Override
-		RunResult run(Migrator migrator, CliSettings settings) {
+		RunResult run(Migrator migrator) {
 			return migrator.redo();
 		}
 
@@ -121,7 +121,7 @@ final class RunCommands {
 	static final class Reset extends HistoryCommand {
 
 		@Override
-		RunResult run(Migrator migrator, CliSettings settings) {
+		RunResult run(Migrator migrator) {
 			return migrator.reset();
 		}
 
@@ -146,7 +146,7 @@ final class RunCommands {
 		long version;
 
 		@Override
-		RunResult run(Migrator migrator, CliSettings settings) {
+		RunResult run(Migrator migrator) {
 			return migrator.baseline(this.version);
 		}
 
@@ -157,7 +157,7 @@ final class RunCommands {
 	static final class Repair extends HistoryCommand {
 
 		@Override
-		RunResult run(Migrator migrator, CliSettings settings) {
+		RunResult run(Migrator migrator) {
 			return migrator.repair();
 		}
 

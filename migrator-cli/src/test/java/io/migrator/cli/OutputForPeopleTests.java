@@ -77,6 +77,8 @@ class OutputForPeopleTests {
 		this.fixture.write("00003_broken.sql", "-- +goose Up\nSELECT * FROM nope;\n");
 		CliRun up = this.fixture.run("up");
 		assertThat(up.out().strip().replace("\n    ", "\n")).doesNotContain("  ");
+		// The driver indents the lines of a server message ("  Position: 15"); between words, one space.
+		assertThat(up.err()).contains("2 migration(s) before it").doesNotContainPattern("\\S  ");
 		CliRun down = this.fixture.run("reset");
 		assertThat(down.out()).doesNotContain("  ");
 	}

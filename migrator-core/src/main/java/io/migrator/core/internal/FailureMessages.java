@@ -59,7 +59,11 @@ final class FailureMessages {
 		}
 		long succeeded = partial.migrations().stream().filter((result) -> !result.failed()).count();
 		if (succeeded > 0) {
-			message.append(' ').append(succeeded).append(" migration(s) before it in this run succeeded and stay. ");
+			// The sentences above end with ". " except the one about committed statements.
+			if (message.charAt(message.length() - 1) != ' ') {
+				message.append(' ');
+			}
+			message.append(succeeded).append(" migration(s) before it in this run succeeded and stay. ");
 		}
 		if (transactional || !failure.partiallyCommitted()) {
 			message.append("Fix the migration and run again.");

@@ -3,11 +3,14 @@ package io.migrator.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +65,10 @@ public final class MigratorCli implements Callable<Integer> {
 
 	/** goose's driver names, for {@code migrator postgres "DSN" status} as goose is called. */
 	private static final List<String> GOOSE_DRIVERS = List.of("postgres", "postgresql", "pgx");
+
+	/** Options that take no value: the word after one of them is not that option's value. */
+	private static final Set<String> BOOLEAN_OPTIONS = Set.of("--json", "--quiet", "-q", "--verbose", "-v",
+			"--allow-out-of-order", "--allow-missing", "-allow-missing", "-h", "--help", "-V", "--version");
 
 	@Mixin
 	Options.Database database;
@@ -161,7 +168,7 @@ public final class MigratorCli implements Callable<Integer> {
 	 */
 	static CommandLine commandLine(MigratorCli cli, String[] args) {
 		CommandLine commandLine = new CommandLine(cli);
-		Set<String> named = new java.util.HashSet<>(Arrays.asList(args));
+		Set<String> named = new HashSet<>(Arrays.asList(args));
 		boolean describesAll = named.contains("completion") || COMMANDS.keySet().stream().noneMatch(named::contains);
 		COMMANDS.forEach((name, type) -> {
 			if (describesAll || named.contains(name)) {
@@ -175,7 +182,7 @@ public final class MigratorCli implements Callable<Integer> {
 	}
 
 	private static Map<String, Class<?>> commands() {
-		Map<String, Class<?>> commands = new java.util.LinkedHashMap<>();
+		Map<String, Class<?>> commands = new LinkedHashMap<>();
 		commands.put("up", RunCommands.Up.class);
 		commands.put("up-by-one", RunCommands.UpByOne.class);
 		commands.put("up-to", RunCommands.UpTo.class);
@@ -194,7 +201,7 @@ public final class MigratorCli implements Callable<Integer> {
 		commands.put("create", AuthoringCommands.Create.class);
 		commands.put("fix", AuthoringCommands.Fix.class);
 		commands.put("completion", CompletionCommand.class);
-		return java.util.Collections.unmodifiableMap(commands);
+		return Collections.unmodifiableMap(commands);
 	}
 
 	static void silenceDriverLogging() {
@@ -222,9 +229,6 @@ public final class MigratorCli implements Callable<Integer> {
 		}
 		return args;
 	}
-
-	private static final Set<String> BOOLEAN_OPTIONS = Set.of("--json", "--quiet", "-q", "--verbose", "-v",
-			"--allow-out-of-order", "--allow-missing", "-allow-missing", "-h", "--help", "-V", "--version");
 
 	@Override
 	public Integer call() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -191,7 +192,8 @@ final class DefaultMigrator implements Migrator {
 	 * {@code up} refuses fails {@code validate} and {@code check} too.
 	 */
 	private List<ValidationProblem> pendingSourceProblems(MigrationCatalog catalog, HistorySnapshot history) {
-		return new SourceValidator(this.variables).problems(this.planner.pending(catalog, history, Long.MAX_VALUE));
+		return new SourceValidator(this.variables, this.configuration.encoding())
+			.problems(this.planner.pending(catalog, history, Long.MAX_VALUE));
 	}
 
 	/**
@@ -215,7 +217,8 @@ final class DefaultMigrator implements Migrator {
 					+ "way: 'up' refuses any of them that is still pending, unless a Java migration with its version "
 					+ "replaces it", goMigrations);
 		}
-		return new ValidationResult(new SourceValidator(this.variables).problems(runnable));
+		return new ValidationResult(
+				new SourceValidator(this.variables, this.configuration.encoding()).problems(runnable));
 	}
 
 	@Override
@@ -232,22 +235,29 @@ final class DefaultMigrator implements Migrator {
 			if (!history.tableExists() && !steps.isEmpty()) {
 				requireNotManagedByAnotherTool("dry-run", dialect, connection);
 			}
-			Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
-			MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding())
+				.transactionalByStep(steps);
+			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 			List<MigrationResult> results = new ArrayList<>();
 			connection.setAutoCommit(false);
+			boolean tried = false;
 			try {
 				if (!history.tableExists()) {
 					store.create(connection, this.configuration.createSchema());
 				}
 				for (Step step : steps) {
-					results.add(verify(connection, executor, step, transactional.get(step)));
+					results.add(verify(connection, executor, step, transactional.get(step), results,
+							history.currentVersion(), started));
 				}
+				tried = true;
 			}
 			finally {
-				connection.rollback();
-				connection.setAutoCommit(true);
+				if (!tried) {
+					abandonDryRun(connection);
+				}
 			}
+			connection.rollback();
+			connection.setAutoCommit(true);
 			return new RunResult("dry-run", history.currentVersion(), history.currentVersion(), results,
 					elapsedSince(started));
 		}
@@ -283,7 +293,7 @@ final class DefaultMigrator implements Migrator {
 			List<MigrationResult> results = new ArrayList<>();
 			for (AppliedMigration applied : history.rows().values()) {
 				MigrationSource source = catalog.find(applied.version());
-				if (applied.state() == AppliedState.STARTED) {
+				if (applied.state().incomplete()) {
 					store.delete(connection, applied.version());
 					logger.info("Repair: removed the incomplete row of version {}; it is pending again",
 							applied.version());
@@ -389,7 +399,9 @@ final class DefaultMigrator implements Migrator {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
-					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
+					Map<Step, Boolean> transactional = new SourceValidator(this.variables,
+							this.configuration.encoding())
+						.transactionalByStep(steps);
 					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 						if (!history.tableExists()) {
 							store.create(connection, this.configuration.createSchema());
@@ -425,10 +437,10 @@ final class DefaultMigrator implements Migrator {
 	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
 			List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
-		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+		MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
 			for (Step step : steps) {
-				lock.verify();
+				verifyLock(lock, results);
 				MigrationSource source = step.source();
 				this.listener.beforeMigration(source.version(), source.description(), step.direction());
 				logger.info("Running {} from {}", step.describe(), source.name());
@@ -446,8 +458,17 @@ final class DefaultMigrator implements Migrator {
 					this.listener.afterMigration(failed);
 					RunResult partial = new RunResult(operation, versionBefore, currentOf(applied), results,
 							elapsedSince(started));
+					String recorded = ex.connectionLost() ? historyAfterConnectionLoss(store, source.version()) : "";
 					throw FailureMessages.migrationFailed(step.source(), step.direction(), inTransaction, ex, partial,
-							failed);
+							failed, recorded);
+				}
+				catch (MigratorException ex) {
+					progress.stop();
+					MigrationResult failed = result(source, step.direction(), elapsedSince(stepStarted),
+							Outcome.FAILED, ex.getMessage());
+					results.add(failed);
+					this.listener.afterMigration(failed);
+					throw ex;
 				}
 				progress.stop();
 				if (step.direction() == Direction.UP) {
@@ -462,24 +483,88 @@ final class DefaultMigrator implements Migrator {
 				results.add(done);
 				this.listener.afterMigration(done);
 			}
+			// A lock lost during the last migration must not end in a report of success.
+			verifyLock(lock, results);
 		}
 	}
 
+	/**
+	 * Reads the history on a new connection after the run's connection was lost, so the
+	 * message says what the database holds instead of what it might hold.
+	 */
+	private String historyAfterConnectionLoss(HistoryStore store, long version) {
+		try (Connection fresh = connect()) {
+			HistorySnapshot snapshot = store.read(fresh);
+			AppliedMigration row = snapshot.rows().get(version);
+			return "Read again on a new connection, the history records version " + version + " as "
+					+ ((row != null) ? row.state().id() : "not applied") + "; the database is at version "
+					+ snapshot.currentVersion() + ". ";
+		}
+		catch (SQLException | RuntimeException ex) {
+			return "The history could not be read again on a new connection either (" + ex.getMessage()
+					+ "); 'status' shows it once the database is reachable. ";
+		}
+	}
+
+	/**
+	 * Stops the run when its lock was lost, saying what this run did before it noticed.
+	 */
+	private static void verifyLock(MigrationLock.Held lock, List<MigrationResult> results) {
+		try {
+			lock.verify();
+		}
+		catch (MigratorException ex) {
+			List<String> done = results.stream()
+				.map((result) -> result.version() + " " + result.direction().name().toLowerCase(Locale.ROOT))
+				.toList();
+			throw new MigratorException(ex.getErrorCode(), ex.getMessage() + (done.isEmpty()
+					? " This run had not run any migration yet."
+					: " This run ran and recorded " + done + " before it noticed; the history holds exactly those."),
+					ex);
+		}
+	}
+
+	/**
+	 * Rolls back a dry-run that ended with an exception, without hiding that exception: on a
+	 * broken connection the rollback fails too, and closing the connection ends the
+	 * transaction anyway.
+	 */
+	private static void abandonDryRun(Connection connection) {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not roll back the dry-run; closing the connection ends it", ex);
+		}
+	}
+
+	/**
+	 * Tries one step of a dry-run. A failed statement is a result; a lost connection ends the
+	 * dry-run, since nothing more can be tried on it.
+	 */
 	private MigrationResult verify(Connection connection, MigrationExecutor executor, Step step,
-			boolean transactional) throws SQLException {
+			boolean transactional, List<MigrationResult> resultsSoFar, long version, long started) {
 		MigrationSource source = step.source();
 		if (!transactional) {
 			return result(source, Direction.UP, Duration.ZERO, Outcome.NOT_VERIFIABLE,
 					"runs without a transaction, so it cannot be tried and rolled back");
 		}
-		long started = System.nanoTime();
+		long stepStarted = System.nanoTime();
 		try {
 			executor.verify(connection, source);
-			return result(source, Direction.UP, elapsedSince(started), Outcome.VERIFIED, null);
+			return result(source, Direction.UP, elapsedSince(stepStarted), Outcome.VERIFIED, null);
 		}
 		catch (StatementFailedException ex) {
-			return result(source, Direction.UP, elapsedSince(started), Outcome.FAILED,
+			MigrationResult failed = result(source, Direction.UP, elapsedSince(stepStarted), Outcome.FAILED,
 					FailureMessages.where(source, ex) + ": " + ex.getMessage());
+			if (ex.connectionLost()) {
+				List<MigrationResult> results = new ArrayList<>(resultsSoFar);
+				results.add(failed);
+				throw FailureMessages.migrationFailed(source, Direction.UP, true, ex,
+						new RunResult("dry-run", version, version, results, elapsedSince(started)), failed, "");
+			}
+			return failed;
 		}
 	}
 
@@ -687,7 +772,7 @@ final class DefaultMigrator implements Migrator {
 		return history.rows()
 			.values()
 			.stream()
-			.filter((row) -> row.state() != AppliedState.STARTED)
+			.filter((row) -> !row.state().incomplete())
 			.map(AppliedMigration::version)
 			.sorted(Comparator.naturalOrder())
 			.toList();

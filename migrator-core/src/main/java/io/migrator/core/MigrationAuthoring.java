@@ -75,6 +75,20 @@ public interface MigrationAuthoring {
 	List<Rename> fix();
 
 	/**
+	 * Writes the build-time index {@code migrator.index} into this directory, replacing an
+	 * older one: every file below it (recursively) with the SHA-256 of its bytes and its
+	 * NO TRANSACTION flag. A build step calls it on the copy of a classpath location in the
+	 * build output (e.g. {@code target/classes/db/migrations}, as the {@code index} goal of
+	 * {@code migrator-maven-plugin} does), so that the application finds and checks its
+	 * migrations by reading one resource: no listing of a jar (impossible in a native
+	 * image), no hashing of every file at start. The format is described in the README.
+	 * @return the index written
+	 * @throws MigratorException when the directory does not exist, or a SQL file is
+	 * malformed (a build-time failure instead of a failed start)
+	 */
+	Path writeIndex();
+
+	/**
 	 * One file renamed by {@link #fix()}.
 	 *
 	 * @param from the old file

@@ -146,7 +146,9 @@ final class DefaultMigrator implements Migrator {
 	public ValidationResult validate() {
 		CompletableFuture<MigrationCatalog> catalog = loadCatalog();
 		HistorySnapshot history = readHistory();
-		return new ValidationResult(this.planner.validate(await(catalog), history));
+		MigrationCatalog loaded = await(catalog);
+		MigrationCatalog.verifyAgainstIndex(loaded.sources());
+		return new ValidationResult(this.planner.validate(loaded, history));
 	}
 
 	@Override
@@ -182,6 +184,7 @@ final class DefaultMigrator implements Migrator {
 			MigrationCatalog catalog = await(loading);
 			requireValid(this.planner.validate(catalog, history), Set.of());
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
+			MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
 			Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
 			MigrationExecutor executor = new MigrationExecutor(store, this.variables);
 			List<MigrationResult> results = new ArrayList<>();
@@ -335,6 +338,7 @@ final class DefaultMigrator implements Migrator {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
+					MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
 					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
 					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 						if (!history.tableExists()) {
@@ -432,6 +436,8 @@ final class DefaultMigrator implements Migrator {
 	private RunResult administer(String operation, AdminWork work) {
 		long started = System.nanoTime();
 		MigrationCatalog catalog = await(loadCatalog());
+		// Baseline, repair and adopt record checksums: they must be those of the files as they are.
+		MigrationCatalog.verifyAgainstIndex(catalog.sources());
 		this.listener.beforeRun(operation);
 		try (Connection connection = connect()) {
 			Dialect dialect = Dialects.of(connection);
@@ -466,18 +472,16 @@ final class DefaultMigrator implements Migrator {
 	 * (which only reads: nothing is written before the sources are known to be valid).
 	 * A catalog of classpath locations only is loaded once and kept: health checks, gauges
 	 * and the endpoint call {@link #status()} often, and must not rescan a fat jar and hash
-	 * every file each time.
+	 * every file each time. Migrators of many tenants share one catalog while
+	 * {@link SharedCatalogs} has a scope open.
 	 */
 	private CompletableFuture<MigrationCatalog> loadCatalog() {
 		CompletableFuture<MigrationCatalog> fixed = this.fixedCatalog;
 		if (fixed != null && !fixed.isCompletedExceptionally()) {
 			return fixed;
 		}
-		CompletableFuture<MigrationCatalog> loading = CompletableFuture.supplyAsync(() -> {
-			MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
-			catalog.sources().forEach(MigrationSource::checksum);
-			return catalog;
-		});
+		CompletableFuture<MigrationCatalog> loading = SharedCatalogs.sharedOrLoad(this.configuration,
+				() -> CompletableFuture.supplyAsync(() -> MigrationCatalog.load(this.configuration).hashAll()));
 		if (this.catalogFixed) {
 			this.fixedCatalog = loading;
 		}

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.MigrationAuthoring;
 import io.migrator.core.MigratorException;
+import io.migrator.core.internal.source.MigrationIndex;
 
 /**
  * Creates migration files from templates and renumbers timestamp versions.
@@ -54,6 +55,11 @@ final class DefaultMigrationAuthoring implements MigrationAuthoring {
 					"Cannot fix " + this.directory + ": it is not a directory. Pass the migrations directory.");
 		}
 		return new SequentialRenumbering(this.directory, files()).apply();
+	}
+
+	@Override
+	public Path writeIndex() {
+		return MigrationIndex.write(this.directory);
 	}
 
 	private String nextVersion(boolean sequential) {

@@ -3,6 +3,7 @@ package io.migrator.core.internal.source;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,6 +63,31 @@ public final class MigrationCatalog {
 			}
 		}
 		return new MigrationCatalog(sortedWithoutDuplicates(sources));
+	}
+
+	/**
+	 * Computes the checksum of every source now (taken from the index where a location has
+	 * one), so that a run compares them with history without reading files later.
+	 * @return this catalog
+	 */
+	public MigrationCatalog hashAll() {
+		this.sources.forEach(MigrationSource::checksum);
+		return this;
+	}
+
+	/**
+	 * Hashes again the files of the given sources whose checksums came from a build-time
+	 * index: before they are applied or undone, and by {@code validate}.
+	 * @param sources the sources about to run or to be validated
+	 * @throws InvalidSourceException for the first file whose bytes changed after its index
+	 * was built
+	 */
+	public static void verifyAgainstIndex(Collection<? extends MigrationSource> sources) {
+		for (MigrationSource source : sources) {
+			if (source instanceof SqlMigrationSource sql) {
+				sql.verifyAgainstIndex();
+			}
+		}
 	}
 
 	/**

@@ -115,6 +115,14 @@ public final class SqlMigrationSource implements MigrationSource {
 		}
 	}
 
+	/**
+	 * Returns whether the checksum comes from a build-time index rather than the files.
+	 * @return whether the files are indexed
+	 */
+	boolean isIndexed() {
+		return indexedChecksum() != null;
+	}
+
 	private String indexedChecksum() {
 		if (!(this.upFile instanceof ResourceFile.Indexed up)) {
 			return null;

@@ -160,6 +160,23 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void fileListedInTheIndexButMissingFromTheJarIsRefusedBeforeAnythingRuns() throws IOException {
+		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		writeMigration("00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
+		MigrationAuthoring.forDirectory(this.location).writeIndex();
+		Files.delete(this.location.resolve("00002_b.sql"));
+		Path jar = jarOf(this.classes);
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			assertThatExceptionOfType(InvalidSourceException.class).isThrownBy(() -> migrator(loader).up())
+				.withMessageStartingWith("db/migrations/00002_b.sql: " + INDEX + " lists the file, but it cannot be read")
+				.withMessageEndingWith("Rebuild the artifact so that the index is written from the files it ships, or "
+						+ "delete the stale index to have the location scanned");
+		}
+		assertThat(this.fixture.tableExists("a")).isFalse();
+	}
+
+	@Test
 	void truncatedIndexIsRefusedWithWhatToDo() throws IOException {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
 		writeMigration("00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");

@@ -1,5 +1,7 @@
 package io.migrator.core.internal.source;
 
+import java.io.UncheckedIOException;
+
 import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigrationType;
 import io.migrator.core.internal.parse.SqlScriptFormat;
@@ -104,9 +106,17 @@ public final class SqlMigrationSource implements MigrationSource {
 		if (indexed == null) {
 			return;
 		}
-		String actual = Checksums.sha256(this.upFile, this.downFile);
+		String index = ((ResourceFile.Indexed) this.upFile).indexName();
+		String actual;
+		try {
+			actual = Checksums.sha256(this.upFile, this.downFile);
+		}
+		catch (UncheckedIOException ex) {
+			throw new InvalidSourceException(name(), 0, index + " lists the file, but it cannot be read: "
+					+ ex.getCause().getMessage(), "Rebuild the artifact so that the index is written from the files it "
+							+ "ships, or delete the stale index to have the location scanned");
+		}
 		if (!actual.equals(indexed)) {
-			String index = ((ResourceFile.Indexed) this.upFile).indexName();
 			throw new InvalidSourceException(name(), 0, "the file's bytes changed after " + index
 					+ " was built: the index records checksum " + indexed + ", the file now hashes to " + actual,
 					"Rebuild the artifact so that the index is written from the files it ships (the "

@@ -2,6 +2,7 @@ package io.migrator.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import io.migrator.core.MigrationAuthoring;
 /**
  * Packs a directory of migrations into a jar under {@code db/migrations/}, as a build
  * packs {@code src/main/resources/db/migrations}: with the build-time index written by
- * {@link MigrationAuthoring#writeIndex()} (what {@code migrator-maven-plugin} does), or
+ * {@link MigrationAuthoring#writeIndex(StandardCharsets.UTF_8)} (what {@code migrator-maven-plugin} does), or
  * without it.
  */
 final class MigrationJars {
@@ -34,7 +35,7 @@ final class MigrationJars {
 				Files.copy(source, location.resolve(source.getFileName().toString()));
 			}
 			if (indexed) {
-				MigrationAuthoring.forDirectory(location).writeIndex();
+				MigrationAuthoring.forDirectory(location).writeIndex(StandardCharsets.UTF_8);
 			}
 			try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
 					Stream<Path> paths = Files.list(location)) {

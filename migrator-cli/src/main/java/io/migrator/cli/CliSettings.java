@@ -95,11 +95,22 @@ record CliSettings(String url, String user, String password, List<String> direct
 			throw invalid("No bundled JDBC driver accepts the URL '" + Secrets.maskUrls(this.url)
 					+ "': this build supports PostgreSQL (jdbc:postgresql://host:5432/database)");
 		}
-		MigratorBuilder builder = Migrator.builder()
-			.dataSource(new DriverManagerDataSource(this.url, this.user, this.password))
-			.locations(locations())
-			.allowOutOfOrder(this.allowOutOfOrder)
-			.listeners(listener);
+		return configured().dataSource(new DriverManagerDataSource(this.url, this.user, this.password))
+			.listeners(listener)
+			.build();
+	}
+
+	/**
+	 * Builds a migrator without a database, which can only validate the files (like
+	 * goose's {@code validate}).
+	 * @return the migrator
+	 */
+	Migrator filesOnlyMigrator() {
+		return configured().build();
+	}
+
+	private MigratorBuilder configured() {
+		MigratorBuilder builder = Migrator.builder().locations(locations()).allowOutOfOrder(this.allowOutOfOrder);
 		if (this.table != null) {
 			builder.table(this.table);
 		}
@@ -109,7 +120,7 @@ record CliSettings(String url, String user, String password, List<String> direct
 		if (this.lock != null) {
 			builder.lockStrategy(this.lock);
 		}
-		return builder.build();
+		return builder;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.migrator.cli;
 
 import java.util.Map;
 
+import io.migrator.core.Migrator;
 import io.migrator.core.StatusReport;
 import io.migrator.core.ValidationResult;
 import picocli.CommandLine.Command;
@@ -44,12 +45,14 @@ final class InspectCommands {
 	}
 
 	@Command(name = "validate", description = "Check applied migrations against the files: checksums, "
-			+ "descriptions, incomplete and out-of-order versions. Exits 1 on a problem.")
+			+ "descriptions, incomplete and out-of-order versions; parse every pending file. Without --url, "
+			+ "check the files alone. Exits 1 on a problem.")
 	static final class Validate extends CliCommand {
 
 		@Override
 		int execute(CliSettings settings, Console console) {
-			ValidationResult result = migrator(settings, console).validate();
+			Migrator migrator = (settings.url() != null) ? migrator(settings, console) : settings.filesOnlyMigrator();
+			ValidationResult result = migrator.validate();
 			Reports.printValidation(console, result);
 			return result.isValid() ? Failures.OK : Failures.FAILED;
 		}

@@ -1,5 +1,6 @@
 package io.migrator.core;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -82,11 +83,13 @@ public interface MigrationAuthoring {
 	 * {@code migrator-maven-plugin} does), so that the application finds and checks its
 	 * migrations by reading one resource: no listing of a jar (impossible in a native
 	 * image), no hashing of every file at start. The format is described in the README.
+	 * @param encoding how the SQL files are encoded (the migrator's {@code encoding},
+	 * UTF-8 by default)
 	 * @return the index written
 	 * @throws MigratorException when the directory does not exist, or a SQL file is
 	 * malformed (a build-time failure instead of a failed start)
 	 */
-	Path writeIndex();
+	Path writeIndex(Charset encoding);
 
 	/**
 	 * One file renamed by {@link #fix()}.

@@ -49,8 +49,9 @@ public class MigrationFailedException extends MigratorException {
 	 *
 	 * @param version the version
 	 * @param source the file or class of the migration
-	 * @param statementNumber the 1-based statement number, or 0 for a Java migration
-	 * @param line the 1-based line where the statement starts, or 0 when unknown
+	 * @param statementNumber the 1-based statement number, or 0 when the failure was not in a
+	 * statement of the file (a Java migration, the history write, COMMIT)
+	 * @param line the 1-based line where the statement starts, or 0 when not in a statement
 	 * @param sqlState the SQLState reported by the database, or {@code null}
 	 * @param databaseMessage the database's (or the Java migration's) message
 	 */

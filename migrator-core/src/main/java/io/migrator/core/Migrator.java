@@ -88,14 +88,19 @@ public interface Migrator {
 
 	/**
 	 * Checks applied migrations against their sources (checksums, descriptions), and for
-	 * incomplete or disallowed out-of-order versions. Read-only.
+	 * incomplete or disallowed out-of-order versions; and reads every pending file to its
+	 * end, reporting what {@code up} would refuse (parse errors with file and line, goose
+	 * Go migrations with no Java replacement). Read-only. Without a configured
+	 * {@code DataSource} it checks the files alone, every one as pending, and never
+	 * connects (goose Go migrations are then not reported: only the history can tell
+	 * whether one still has to run).
 	 * @return the problems found
 	 */
 	ValidationResult validate();
 
 	/**
 	 * {@link #validate()}, and also requires the history table to exist and nothing to be
-	 * pending: the CI gate and the startup guard. Read-only.
+	 * pending: the CI gate and the startup guard. Read-only. Needs a {@code DataSource}.
 	 * @return the problems found
 	 */
 	ValidationResult check();

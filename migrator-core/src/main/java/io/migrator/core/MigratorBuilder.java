@@ -1,5 +1,7 @@
 package io.migrator.core;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +66,8 @@ public final class MigratorBuilder {
 
 	private boolean useEnvironmentVariables = true;
 
+	private Charset encoding = StandardCharsets.UTF_8;
+
 	private final List<JavaMigration> javaMigrations = new ArrayList<>();
 
 	private final List<MigrationListener> listeners = new ArrayList<>();
@@ -76,7 +80,10 @@ public final class MigratorBuilder {
 	}
 
 	/**
-	 * Sets where to migrate. Required. Operations open their own connections from it.
+	 * Sets where to migrate. Operations open their own connections from it. Required by
+	 * every operation except {@link Migrator#validate()}, which without a data source
+	 * checks the files alone (like goose's {@code validate}); the others then fail with
+	 * {@link ErrorCode#INVALID_CONFIGURATION}. Default: none.
 	 * @param dataSource the data source
 	 * @return this builder
 	 */
@@ -273,6 +280,19 @@ public final class MigratorBuilder {
 	}
 
 	/**
+	 * Sets the encoding SQL migration files are saved in. Bytes that are not valid in it
+	 * stop the run before anything touches the database, naming the file and line, instead
+	 * of reaching the database as replacement characters. Checksums stay the SHA-256 of the
+	 * file bytes, whatever the encoding. Default: UTF-8.
+	 * @param encoding the files' encoding, e.g. {@code Charset.forName("windows-1252")}
+	 * @return this builder
+	 */
+	public MigratorBuilder encoding(Charset encoding) {
+		this.encoding = Objects.requireNonNull(encoding, "'encoding' must not be null");
+		return this;
+	}
+
+	/**
 	 * Adds Java migrations given as objects (e.g. Spring beans, which get dependency
 	 * injection). Java migration classes in classpath locations are found without this.
 	 * Default: none.
@@ -341,12 +361,9 @@ public final class MigratorBuilder {
 	/**
 	 * Returns the configuration as set so far.
 	 * @return the configuration
-	 * @throws MigratorException when a required option is missing or options conflict
+	 * @throws MigratorException when options conflict
 	 */
 	public MigratorConfiguration toConfiguration() {
-		if (this.dataSource == null) {
-			throw invalid("No DataSource configured: call dataSource(...) before build()");
-		}
 		if (this.useSchemaAsSearchPath && this.schema == null) {
 			throw invalid("'useSchemaAsSearchPath' needs a 'schema' to switch to, but no schema is set");
 		}
@@ -358,7 +375,7 @@ public final class MigratorBuilder {
 				: Thread.currentThread().getContextClassLoader();
 		return new MigratorConfiguration(this.dataSource, this.locations, this.recursive, this.table, this.schema,
 				this.createSchema, this.useSchemaAsSearchPath, this.allowOutOfOrder, this.validateChecksums, this.lockStrategy, this.lockTimeout,
-				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.javaMigrations,
+				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.encoding, this.javaMigrations,
 				this.listeners, (loader != null) ? loader : MigratorBuilder.class.getClassLoader(),
 				this.progressInterval);
 	}
@@ -366,7 +383,7 @@ public final class MigratorBuilder {
 	/**
 	 * Builds the migrator. Does not touch the database.
 	 * @return the migrator
-	 * @throws MigratorException when a required option is missing or options conflict
+	 * @throws MigratorException when options conflict
 	 */
 	public Migrator build() {
 		return factory().create(toConfiguration());

@@ -29,6 +29,13 @@ public record ValidationProblem(Kind kind, long version, String message) {
 		/** A version is not applied yet (reported by {@code check} only). */
 		PENDING,
 
+		/**
+		 * A pending source would be refused by {@code up} before anything runs: a SQL file
+		 * that does not parse (the message names file and line), or a goose Go migration
+		 * with no Java migration of the same version.
+		 */
+		INVALID_SOURCE,
+
 		/** The history table does not exist (reported by {@code check} only). */
 		NO_HISTORY
 

@@ -45,7 +45,7 @@ class MigrationIndexTests {
 			writeMigration(String.format("%05d_t%d.sql", version, version),
 					"-- +goose Up\nCREATE TABLE t" + version + " (id int);\n");
 		}
-		MigrationAuthoring.forDirectory(this.location).writeIndex();
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 		CountingResourceLoader loader = new CountingResourceLoader(this.classes);
 		assertThat(migrator(loader).up().migrations()).hasSize(50);
 		assertThat(loader.takeOpened()).contains(INDEX, "db/migrations/00001_t1.sql", "db/migrations/00050_t50.sql");
@@ -62,7 +62,7 @@ class MigrationIndexTests {
 	void pendingFileChangedAfterIndexingIsRefusedBeforeAnythingRuns() throws IOException {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
 		writeMigration("00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
-		MigrationAuthoring.forDirectory(this.location).writeIndex();
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 		CountingResourceLoader loader = new CountingResourceLoader(this.classes);
 		migrator(loader).upTo(1);
 		writeMigration("00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int, edited_after_the_build int);\n");
@@ -78,7 +78,7 @@ class MigrationIndexTests {
 	@Test
 	void validateHashesIndexedFilesAgainWhereTheNoOpTrustsTheIndex() throws IOException {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
-		MigrationAuthoring.forDirectory(this.location).writeIndex();
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 		CountingResourceLoader loader = new CountingResourceLoader(this.classes);
 		migrator(loader).up();
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id bigint);\n");
@@ -98,7 +98,7 @@ class MigrationIndexTests {
 		writeMigration("README.md", "notes");
 		writeMigration("archive/00004_old.sql", "-- +goose Up\nCREATE TABLE d (id int);\n");
 
-		Path index = MigrationAuthoring.forDirectory(this.location).writeIndex();
+		Path index = MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 
 		assertThat(index).isEqualTo(this.location.resolve("migrator.index"));
 		assertThat(Files.readAllLines(index)).containsExactly("migrator-index\tformat=1\tfiles=6",
@@ -119,7 +119,7 @@ class MigrationIndexTests {
 		try (URLClassLoader scanned = new URLClassLoader(new URL[] { this.classes.toUri().toURL() }, null)) {
 			migrator(scanned).up();
 		}
-		MigrationAuthoring.forDirectory(this.location).writeIndex();
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 		CountingResourceLoader indexed = new CountingResourceLoader(this.classes);
 
 		assertThat(migrator(indexed).validate().isValid()).isTrue();
@@ -130,7 +130,7 @@ class MigrationIndexTests {
 	@Test
 	void staleIndexInADirectoryIsIgnoredAndTheDirectoryScanned() throws IOException {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
-		MigrationAuthoring.forDirectory(this.location).writeIndex();
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 		writeMigration("00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
 
 		try (URLClassLoader loader = new URLClassLoader(new URL[] { this.classes.toUri().toURL() }, null)) {
@@ -144,7 +144,7 @@ class MigrationIndexTests {
 	void indexInAJarIsTrustedWithoutListingTheJar() throws IOException {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
 		writeMigration("sub/00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
-		MigrationAuthoring.forDirectory(this.location).writeIndex();
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 		// Packed after indexing, as no build does: only the index tells which files exist.
 		writeMigration("00003_not_indexed.sql", "-- +goose Up\nCREATE TABLE c (id int);\n");
 		Path jar = jarOf(this.classes);
@@ -163,7 +163,7 @@ class MigrationIndexTests {
 	void fileListedInTheIndexButMissingFromTheJarIsRefusedBeforeAnythingRuns() throws IOException {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
 		writeMigration("00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
-		MigrationAuthoring.forDirectory(this.location).writeIndex();
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 		Files.delete(this.location.resolve("00002_b.sql"));
 		Path jar = jarOf(this.classes);
 
@@ -180,7 +180,7 @@ class MigrationIndexTests {
 	void truncatedIndexIsRefusedWithWhatToDo() throws IOException {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
 		writeMigration("00002_b.sql", "-- +goose Up\nCREATE TABLE b (id int);\n");
-		Path index = MigrationAuthoring.forDirectory(this.location).writeIndex();
+		Path index = MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 		List<String> lines = Files.readAllLines(index);
 		Files.write(index, lines.subList(0, 2));
 
@@ -196,7 +196,7 @@ class MigrationIndexTests {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n-- +goose Sideways\n");
 
 		assertThatExceptionOfType(InvalidSourceException.class)
-			.isThrownBy(() -> MigrationAuthoring.forDirectory(this.location).writeIndex())
+			.isThrownBy(() -> MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8))
 			.withMessageContaining("00001_a.sql:3: unknown annotation '-- +goose Sideways'");
 		assertThat(this.location.resolve("migrator.index")).doesNotExist();
 	}

@@ -1,5 +1,6 @@
 package io.migrator.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -37,12 +38,15 @@ class MigratorBuilderTests {
 		assertThat(configuration.useEnvironmentVariables()).isTrue();
 		assertThat(configuration.recursive()).isFalse();
 		assertThat(configuration.progressInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(configuration.encoding()).isEqualTo(StandardCharsets.UTF_8);
 	}
 
 	@Test
-	void buildWithoutDataSourceSaysWhatIsMissing() {
-		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> Migrator.builder().build())
-			.withMessageContaining("No DataSource configured");
+	void operationsThatNeedADatabaseSayWhenNoDataSourceIsConfigured() {
+		Migrator withoutDatabase = Migrator.builder().locations("classpath:db/nothing-here").build();
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(withoutDatabase::status)
+			.withMessageContaining("No DataSource configured")
+			.withMessageContaining("Call dataSource(...)");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.migrator.core;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -69,7 +70,7 @@ class TenantMigrationsTests {
 		Path location = java.nio.file.Files.createDirectories(classes.resolve("db/migrations"));
 		java.nio.file.Files.writeString(location.resolve("00001_create_accounts.sql"),
 				"-- +goose Up\nCREATE TABLE accounts (id int);\n");
-		MigrationAuthoring.forDirectory(location).writeIndex();
+		MigrationAuthoring.forDirectory(location).writeIndex(StandardCharsets.UTF_8);
 		CountingResourceLoader loader = new CountingResourceLoader(classes);
 		List<String> tenants = List.of("tenant_a", "tenant_b", "tenant_c", "tenant_d", "tenant_e");
 

@@ -2,6 +2,7 @@ package io.migrator.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,13 @@ public class IndexMojo extends AbstractMojo {
 	File outputDirectory;
 
 	/**
+	 * How the SQL files are encoded, as the application's {@code encoding} option says.
+	 * Default: {@code UTF-8}.
+	 */
+	@Parameter(property = "migrator.index.encoding", defaultValue = "UTF-8")
+	String encoding = "UTF-8";
+
+	/**
 	 * Whether to skip writing the index. Default: {@code false}.
 	 */
 	@Parameter(property = "migrator.index.skip", defaultValue = "false")
@@ -61,12 +69,22 @@ public class IndexMojo extends AbstractMojo {
 		for (String location : this.locations) {
 			Path directory = directoryOf(location);
 			try {
-				Path index = MigrationAuthoring.forDirectory(directory).writeIndex();
+				Path index = MigrationAuthoring.forDirectory(directory).writeIndex(encoding());
 				getLog().info("Indexed " + location + ": " + (lineCount(index) - 1) + " file(s) in " + index);
 			}
 			catch (MigratorException ex) {
 				throw new MojoFailureException("Cannot index " + location + ": " + ex.getMessage(), ex);
 			}
+		}
+	}
+
+	private Charset encoding() throws MojoFailureException {
+		try {
+			return Charset.forName(this.encoding);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MojoFailureException("Unknown <encoding> '" + this.encoding + "': use a charset name such as "
+					+ "UTF-8 or ISO-8859-1");
 		}
 	}
 

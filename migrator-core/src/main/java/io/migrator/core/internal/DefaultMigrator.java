@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +46,7 @@ import io.migrator.core.internal.history.HistoryStore;
 import io.migrator.core.internal.lock.MigrationLock;
 import io.migrator.core.internal.lock.MigrationLocks;
 import io.migrator.core.internal.plan.MigrationPlanner;
+import io.migrator.core.internal.source.GoMigrationSource;
 import io.migrator.core.internal.source.MigrationCatalog;
 import io.migrator.core.internal.source.MigrationSource;
 
@@ -144,11 +146,18 @@ final class DefaultMigrator implements Migrator {
 
 	@Override
 	public ValidationResult validate() {
-		CompletableFuture<MigrationCatalog> catalog = loadCatalog();
+		CompletableFuture<MigrationCatalog> loading = loadCatalog();
+		if (this.configuration.dataSource() == null) {
+			MigrationCatalog catalog = await(loading);
+			MigrationCatalog.verifyAgainstIndex(catalog.sources());
+			return validateFilesAlone(catalog);
+		}
 		HistorySnapshot history = readHistory();
-		MigrationCatalog loaded = await(catalog);
-		MigrationCatalog.verifyAgainstIndex(loaded.sources());
-		return new ValidationResult(this.planner.validate(loaded, history));
+		MigrationCatalog catalog = await(loading);
+		MigrationCatalog.verifyAgainstIndex(catalog.sources());
+		List<ValidationProblem> problems = new ArrayList<>(this.planner.validate(catalog, history));
+		problems.addAll(pendingSourceProblems(catalog, history));
+		return new ValidationResult(problems);
 	}
 
 	@Override
@@ -163,6 +172,7 @@ final class DefaultMigrator implements Migrator {
 					+ "migration Job) before starting the application."));
 		}
 		problems.addAll(this.planner.validate(catalog, history));
+		problems.addAll(pendingSourceProblems(catalog, history));
 		for (MigrationInfo info : this.planner.status(catalog, history).migrations()) {
 			if (info.state() == MigrationState.PENDING
 					|| (info.state() == MigrationState.OUT_OF_ORDER && this.configuration.allowOutOfOrder())) {
@@ -171,6 +181,40 @@ final class DefaultMigrator implements Migrator {
 			}
 		}
 		return new ValidationResult(problems);
+	}
+
+	/**
+	 * Parses every pending file as {@code up} would before running it, so a file that
+	 * {@code up} refuses fails {@code validate} and {@code check} too.
+	 */
+	private List<ValidationProblem> pendingSourceProblems(MigrationCatalog catalog, HistorySnapshot history) {
+		return new SourceValidator(this.variables, this.configuration.encoding())
+			.problems(this.planner.pending(catalog, history, Long.MAX_VALUE));
+	}
+
+	/**
+	 * Without a database every file counts as pending, as in goose's {@code validate}. A
+	 * goose Go migration is not a problem here: only the history can tell whether it still
+	 * has to run (then {@code up} refuses it) or was applied by goose long ago.
+	 */
+	private ValidationResult validateFilesAlone(MigrationCatalog catalog) {
+		List<MigrationSource> runnable = new ArrayList<>();
+		List<String> goMigrations = new ArrayList<>();
+		for (MigrationSource source : catalog.sources()) {
+			if (source instanceof GoMigrationSource go) {
+				goMigrations.add(go.name());
+			}
+			else {
+				runnable.add(source);
+			}
+		}
+		if (!goMigrations.isEmpty()) {
+			logger.info("Validated the files without a database; the goose Go migrations {} cannot be checked this "
+					+ "way: 'up' refuses any of them that is still pending, unless a Java migration with its version "
+					+ "replaces it", goMigrations);
+		}
+		return new ValidationResult(
+				new SourceValidator(this.variables, this.configuration.encoding()).problems(runnable));
 	}
 
 	@Override
@@ -185,22 +229,29 @@ final class DefaultMigrator implements Migrator {
 			requireValid(this.planner.validate(catalog, history), Set.of());
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
 			MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
-			Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
-			MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding())
+				.transactionalByStep(steps);
+			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 			List<MigrationResult> results = new ArrayList<>();
 			connection.setAutoCommit(false);
+			boolean tried = false;
 			try {
 				if (!history.tableExists()) {
 					store.create(connection, this.configuration.createSchema());
 				}
 				for (Step step : steps) {
-					results.add(verify(connection, executor, step, transactional.get(step)));
+					results.add(verify(connection, executor, step, transactional.get(step), results,
+							history.currentVersion(), started));
 				}
+				tried = true;
 			}
 			finally {
-				connection.rollback();
-				connection.setAutoCommit(true);
+				if (!tried) {
+					abandonDryRun(connection);
+				}
 			}
+			connection.rollback();
+			connection.setAutoCommit(true);
 			return new RunResult("dry-run", history.currentVersion(), history.currentVersion(), results,
 					elapsedSince(started));
 		}
@@ -236,7 +287,7 @@ final class DefaultMigrator implements Migrator {
 			List<MigrationResult> results = new ArrayList<>();
 			for (AppliedMigration applied : history.rows().values()) {
 				MigrationSource source = catalog.find(applied.version());
-				if (applied.state() == AppliedState.STARTED) {
+				if (applied.state().incomplete()) {
 					store.delete(connection, applied.version());
 					logger.info("Repair: removed the incomplete row of version {}; it is pending again",
 							applied.version());
@@ -339,7 +390,9 @@ final class DefaultMigrator implements Migrator {
 				}
 				else {
 					MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
-					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
+					Map<Step, Boolean> transactional = new SourceValidator(this.variables,
+							this.configuration.encoding())
+						.transactionalByStep(steps);
 					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 						if (!history.tableExists()) {
 							store.create(connection, this.configuration.createSchema());
@@ -375,10 +428,10 @@ final class DefaultMigrator implements Migrator {
 	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
 			List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
-		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+		MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
 			for (Step step : steps) {
-				lock.verify();
+				verifyLock(lock, results);
 				MigrationSource source = step.source();
 				this.listener.beforeMigration(source.version(), source.description(), step.direction());
 				logger.info("Running {} from {}", step.describe(), source.name());
@@ -396,8 +449,17 @@ final class DefaultMigrator implements Migrator {
 					this.listener.afterMigration(failed);
 					RunResult partial = new RunResult(operation, versionBefore, currentOf(applied), results,
 							elapsedSince(started));
+					String recorded = ex.connectionLost() ? historyAfterConnectionLoss(store, source.version()) : "";
 					throw FailureMessages.migrationFailed(step.source(), step.direction(), inTransaction, ex, partial,
-							failed);
+							failed, recorded);
+				}
+				catch (MigratorException ex) {
+					progress.stop();
+					MigrationResult failed = result(source, step.direction(), elapsedSince(stepStarted),
+							Outcome.FAILED, ex.getMessage());
+					results.add(failed);
+					this.listener.afterMigration(failed);
+					throw ex;
 				}
 				progress.stop();
 				if (step.direction() == Direction.UP) {
@@ -412,24 +474,88 @@ final class DefaultMigrator implements Migrator {
 				results.add(done);
 				this.listener.afterMigration(done);
 			}
+			// A lock lost during the last migration must not end in a report of success.
+			verifyLock(lock, results);
 		}
 	}
 
+	/**
+	 * Reads the history on a new connection after the run's connection was lost, so the
+	 * message says what the database holds instead of what it might hold.
+	 */
+	private String historyAfterConnectionLoss(HistoryStore store, long version) {
+		try (Connection fresh = connect()) {
+			HistorySnapshot snapshot = store.read(fresh);
+			AppliedMigration row = snapshot.rows().get(version);
+			return "Read again on a new connection, the history records version " + version + " as "
+					+ ((row != null) ? row.state().id() : "not applied") + "; the database is at version "
+					+ snapshot.currentVersion() + ". ";
+		}
+		catch (SQLException | RuntimeException ex) {
+			return "The history could not be read again on a new connection either (" + ex.getMessage()
+					+ "); 'status' shows it once the database is reachable. ";
+		}
+	}
+
+	/**
+	 * Stops the run when its lock was lost, saying what this run did before it noticed.
+	 */
+	private static void verifyLock(MigrationLock.Held lock, List<MigrationResult> results) {
+		try {
+			lock.verify();
+		}
+		catch (MigratorException ex) {
+			List<String> done = results.stream()
+				.map((result) -> result.version() + " " + result.direction().name().toLowerCase(Locale.ROOT))
+				.toList();
+			throw new MigratorException(ex.getErrorCode(), ex.getMessage() + (done.isEmpty()
+					? " This run had not run any migration yet."
+					: " This run ran and recorded " + done + " before it noticed; the history holds exactly those."),
+					ex);
+		}
+	}
+
+	/**
+	 * Rolls back a dry-run that ended with an exception, without hiding that exception: on a
+	 * broken connection the rollback fails too, and closing the connection ends the
+	 * transaction anyway.
+	 */
+	private static void abandonDryRun(Connection connection) {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not roll back the dry-run; closing the connection ends it", ex);
+		}
+	}
+
+	/**
+	 * Tries one step of a dry-run. A failed statement is a result; a lost connection ends the
+	 * dry-run, since nothing more can be tried on it.
+	 */
 	private MigrationResult verify(Connection connection, MigrationExecutor executor, Step step,
-			boolean transactional) throws SQLException {
+			boolean transactional, List<MigrationResult> resultsSoFar, long version, long started) {
 		MigrationSource source = step.source();
 		if (!transactional) {
 			return result(source, Direction.UP, Duration.ZERO, Outcome.NOT_VERIFIABLE,
 					"runs without a transaction, so it cannot be tried and rolled back");
 		}
-		long started = System.nanoTime();
+		long stepStarted = System.nanoTime();
 		try {
 			executor.verify(connection, source);
-			return result(source, Direction.UP, elapsedSince(started), Outcome.VERIFIED, null);
+			return result(source, Direction.UP, elapsedSince(stepStarted), Outcome.VERIFIED, null);
 		}
 		catch (StatementFailedException ex) {
-			return result(source, Direction.UP, elapsedSince(started), Outcome.FAILED,
+			MigrationResult failed = result(source, Direction.UP, elapsedSince(stepStarted), Outcome.FAILED,
 					FailureMessages.where(source, ex) + ": " + ex.getMessage());
+			if (ex.connectionLost()) {
+				List<MigrationResult> results = new ArrayList<>(resultsSoFar);
+				results.add(failed);
+				throw FailureMessages.migrationFailed(source, Direction.UP, true, ex,
+						new RunResult("dry-run", version, version, results, elapsedSince(started)), failed, "");
+			}
+			return failed;
 		}
 	}
 
@@ -539,6 +665,7 @@ final class DefaultMigrator implements Migrator {
 	}
 
 	private Connection connect() {
+		requireDataSource();
 		try {
 			Connection connection = this.configuration.dataSource().getConnection();
 			if (!connection.getAutoCommit()) {
@@ -552,6 +679,14 @@ final class DefaultMigrator implements Migrator {
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot connect to the database: "
 					+ SqlErrors.describe(ex) + ". Check the URL, user and password.", ex);
+		}
+	}
+
+	private void requireDataSource() {
+		if (this.configuration.dataSource() == null) {
+			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "No DataSource configured: without one "
+					+ "only validate() works, and it checks the files alone. Call dataSource(...) on the builder "
+					+ "(CLI: pass --url) to run this operation.");
 		}
 	}
 
@@ -604,7 +739,7 @@ final class DefaultMigrator implements Migrator {
 		return history.rows()
 			.values()
 			.stream()
-			.filter((row) -> row.state() != AppliedState.STARTED)
+			.filter((row) -> !row.state().incomplete())
 			.map(AppliedMigration::version)
 			.sorted(Comparator.naturalOrder())
 			.toList();

@@ -2,6 +2,7 @@ package io.migrator.core.internal.authoring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,8 @@ final class DefaultMigrationAuthoring implements MigrationAuthoring {
 	}
 
 	@Override
-	public Path writeIndex() {
-		return MigrationIndex.write(this.directory);
+	public Path writeIndex(Charset encoding) {
+		return MigrationIndex.write(this.directory, encoding);
 	}
 
 	private String nextVersion(boolean sequential) {

@@ -165,6 +165,18 @@ public interface Dialect {
 	String claimHistory(String table);
 
 	/**
+	 * Returns a statement that returns no rows and fails with SQLState
+	 * {@link #TRANSACTION_ENDED} when the current transaction does not hold the claim of
+	 * {@link #claimHistory}: a statement sent since the claim ended the transaction it ran in.
+	 * @param table the qualified history table
+	 * @return the SQL
+	 */
+	String requireHistoryClaim(String table);
+
+	/** The SQLState of {@link #requireHistoryClaim}'s failure. */
+	String TRANSACTION_ENDED = "MG001";
+
+	/**
 	 * Returns the statement that waits, inside a transaction, until no transaction holds
 	 * the claim of {@link #claimHistory}.
 	 * @param table the qualified history table

@@ -146,6 +146,16 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String requireHistoryClaim(String table) {
+		// LOCK TABLE's lock lasts until the transaction ends, so its absence proves it ended.
+		return "DO $migrator$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() "
+				+ "AND locktype = 'relation' AND relation = " + literal(table) + "::regclass "
+				+ "AND mode = 'RowExclusiveLock' AND granted) THEN RAISE EXCEPTION "
+				+ "'the migration transaction ended before its history row was written' USING ERRCODE = '"
+				+ TRANSACTION_ENDED + "'; END IF; END$migrator$";
+	}
+
+	@Override
 	public String claimHistory(String table) {
 		// ROW EXCLUSIVE is what the history INSERT or DELETE takes later anyway.
 		return "LOCK TABLE " + table + " IN ROW EXCLUSIVE MODE";

@@ -1,6 +1,8 @@
 package io.migrator.core.internal.execute;
 
+import java.nio.charset.Charset;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -8,8 +10,10 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import io.migrator.core.Direction;
+import io.migrator.core.ErrorCode;
 import io.migrator.core.JavaMigration;
 import io.migrator.core.MigrationContext;
+import io.migrator.core.MigratorException;
 import io.migrator.core.internal.history.AppliedState;
 import io.migrator.core.internal.history.HistoryStore;
 import io.migrator.core.internal.parse.SqlStatement;
@@ -20,29 +24,45 @@ import io.migrator.core.internal.source.SqlMigrationSource;
 /**
  * Runs one migration in one direction and records it in the history.
  * <p>
- * A transactional SQL migration goes to the database as one pipelined JDBC batch: the
- * driver's BEGIN, every statement, the history row (which measures its own duration in
- * the database) and COMMIT, so that it costs one round trip. Very large files are sent in
- * several batches of the same transaction. When the batch fails, the transaction is
- * rolled back and the migration is replayed statement by statement in a transaction that
- * is rolled back too, only to name the statement and line that failed.
+ * A transactional migration is sent as a JDBC batch: the history claim, every statement,
+ * the history row (which measures its own duration in the database) and, going up, COMMIT,
+ * so an ordinary file costs one round trip. Two kinds of statement cannot travel in a
+ * batch and run on their own, in the same transaction, after the batch built so far is
+ * sent: a StatementBegin/StatementEnd block (one query as written, however many statements
+ * it holds) and a statement that may return rows (the driver would run a batched one for
+ * its first row only; see {@link StatementClassifier}). A failure is located from the batch
+ * entry the driver names or from the statement that ran alone: nothing runs twice.
+ * <p>
+ * {@code dry-run} takes the same path ({@link #verify}) inside a transaction the caller
+ * rolls back, so a migration fails there exactly where it would fail going up.
  * <p>
  * A NO TRANSACTION migration runs statement by statement in autocommit, between a
- * "started" and an "applied" history row, so a crash in between stays visible.
+ * "started" history row and its completion, so a crash in between stays visible; its Down
+ * likewise marks the row "started down" first. Every history write must change exactly one
+ * row: anything else means another process changed the history, and the run stops saying
+ * what the database holds.
  */
 public final class MigrationExecutor {
 
-	private static final int MAX_BATCH_STATEMENTS = 1000;
+	/** Rows fetched at a time from a statement that returns rows, so a large result is not held whole. */
+	private static final int FETCH_SIZE = 1000;
 
-	private static final long MAX_BATCH_CHARS = 4L * 1024 * 1024;
+	private static final String BLOCK_ENDS_TRANSACTION = "this StatementBegin/StatementEnd block ends the "
+			+ "transaction it runs in (COMMIT, ROLLBACK, END or ABORT at the top level of one of its statements), so "
+			+ "it was not sent: migrator runs each migration in a transaction of its own and records it in that "
+			+ "same transaction, and a dry-run would commit. Take the transaction control out of the block, or mark "
+			+ "the file '-- +goose NO TRANSACTION'";
 
 	private final HistoryStore history;
 
 	private final Function<String, String> variables;
 
-	public MigrationExecutor(HistoryStore history, Function<String, String> variables) {
+	private final Charset encoding;
+
+	public MigrationExecutor(HistoryStore history, Function<String, String> variables, Charset encoding) {
 		this.history = history;
 		this.variables = variables;
+		this.encoding = encoding;
 	}
 
 	/**
@@ -52,11 +72,12 @@ public final class MigrationExecutor {
 	 * @param source the migration
 	 * @param direction which way to run it
 	 * @param transactional whether to run it in a transaction with its history change
-	 * @throws StatementFailedException when a statement (or the Java code) fails
-	 * @throws SQLException when the history cannot be written
+	 * @throws StatementFailedException when a statement, the Java code, or the connection fails
+	 * @throws MigratorException with {@link ErrorCode#HISTORY_FAILED} when a history write
+	 * changed no row (the history was changed by someone else meanwhile)
 	 */
 	public void execute(Connection connection, MigrationSource source, Direction direction, boolean transactional)
-			throws StatementFailedException, SQLException {
+			throws StatementFailedException {
 		if (transactional) {
 			executeInTransaction(connection, source, direction);
 		}
@@ -66,170 +87,226 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * Runs a migration going up inside the caller's open transaction, at a savepoint that
-	 * is rolled back on failure; the history row is written too, so the caller's rollback
-	 * undoes everything ({@code dry-run}).
+	 * Runs a migration going up exactly as {@link #execute} runs a transactional one, but
+	 * inside the caller's open transaction and without committing, at a savepoint that is
+	 * rolled back on failure ({@code dry-run}).
 	 * @param connection a connection with auto-commit off
 	 * @param source the migration
-	 * @throws StatementFailedException when a statement fails (rolled back to the savepoint)
-	 * @throws SQLException on a connection error
+	 * @throws StatementFailedException when it fails (rolled back to the savepoint)
 	 */
-	public void verify(Connection connection, MigrationSource source) throws StatementFailedException, SQLException {
-		Savepoint savepoint = connection.setSavepoint();
+	public void verify(Connection connection, MigrationSource source) throws StatementFailedException {
+		Savepoint savepoint;
 		try {
-			if (source instanceof SqlMigrationSource sql) {
-				runOneByOne(connection, sql, Direction.UP, false);
-			}
-			else {
-				runJava(connection, (JavaMigrationSource) source, Direction.UP, false);
-			}
-			recordApplied(connection, source, Duration.ZERO);
+			savepoint = connection.setSavepoint();
 		}
-		catch (StatementFailedException | SQLException ex) {
-			connection.rollback(savepoint);
+		catch (SQLException ex) {
+			throw Failures.of(ExecutionPoint.TRANSACTION_START, ex, 0, false);
+		}
+		try {
+			runInTransaction(connection, source, Direction.UP, false);
+		}
+		catch (StatementFailedException | RuntimeException ex) {
+			if (!(ex instanceof StatementFailedException failed && failed.connectionLost())) {
+				try {
+					connection.rollback(savepoint);
+				}
+				catch (SQLException rollbackFailure) {
+					ex.addSuppressed(rollbackFailure);
+				}
+			}
 			throw ex;
 		}
 	}
 
 	private void executeInTransaction(Connection connection, MigrationSource source, Direction direction)
-			throws StatementFailedException, SQLException {
-		connection.setAutoCommit(false);
+			throws StatementFailedException {
 		try {
-			if (source instanceof SqlMigrationSource sql) {
-				executeSqlBatched(connection, sql, direction);
-			}
-			else {
-				long started = System.nanoTime();
-				try (Statement claim = connection.createStatement()) {
-					claim.execute(this.history.claimSql());
-				}
-				runJava(connection, (JavaMigrationSource) source, direction, false);
-				recordInTransaction(connection, source, direction, Duration.ofNanos(System.nanoTime() - started));
-			}
-			connection.commit();
+			connection.setAutoCommit(false);
 		}
-		catch (StatementFailedException | SQLException | RuntimeException ex) {
-			rollbackQuietly(connection, ex);
+		catch (SQLException ex) {
+			throw Failures.of(ExecutionPoint.TRANSACTION_START, ex, 0, false);
+		}
+		try {
+			runInTransaction(connection, source, direction, true);
+		}
+		catch (StatementFailedException | RuntimeException ex) {
+			if (!(ex instanceof StatementFailedException failed && failed.connectionLost())) {
+				rollbackQuietly(connection, ex);
+			}
 			throw ex;
 		}
 		finally {
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 		}
 	}
 
-	private void executeSqlBatched(Connection connection, SqlMigrationSource source, Direction direction)
-			throws StatementFailedException, SQLException {
-		try (Statement batch = connection.createStatement(); StatementStream statements = open(source, direction)) {
-			batch.setEscapeProcessing(false);
-			// First in the batch, so the claim is held before any statement of the migration runs.
-			batch.addBatch(this.history.claimSql());
-			int size = 1;
-			long chars = 0;
-			for (SqlStatement statement = statements.next(); statement != null; statement = statements.next()) {
-				batch.addBatch(statement.sql());
-				size++;
-				chars += statement.sql().length();
-				if (size >= MAX_BATCH_STATEMENTS || chars >= MAX_BATCH_CHARS) {
-					sendBatch(connection, batch, source, direction);
-					size = 0;
-					chars = 0;
+	/**
+	 * The one path of a transactional migration, shared by {@code up}, {@code down} and
+	 * {@code dry-run}; only the ending differs.
+	 */
+	private void runInTransaction(Connection connection, MigrationSource source, Direction direction, boolean commit)
+			throws StatementFailedException {
+		// Going up, COMMIT travels in the batch; the driver then sees the idle transaction and
+		// sends nothing more. Going down the history DELETE's row count is checked before
+		// committing, since a missing row must not be committed over (down is rare: one more
+		// round trip is cheap).
+		boolean commitInBatch = commit && direction == Direction.UP;
+		try (StatementBatch batch = StatementBatch.open(connection)) {
+			// First, so the history table is claimed before any statement of the migration runs.
+			batch.add(this.history.claimSql(), ExecutionPoint.HISTORY_CLAIM);
+			if (source instanceof SqlMigrationSource sql) {
+				try (StatementStream statements = open(sql, direction)) {
+					for (SqlStatement next = statements.next(); next != null; next = statements.next()) {
+						if (next.block() && StatementClassifier.endsTransaction(next.sql())) {
+							throw new StatementFailedException(ExecutionPoint.of(next), null, BLOCK_ENDS_TRANSACTION, 0,
+									false, false, null);
+						}
+						if (next.block() || !StatementClassifier.batchable(next.sql())) {
+							batch.send();
+							runAlone(connection, next, 0);
+						}
+						else {
+							batch.add(next.sql(), ExecutionPoint.of(next));
+						}
+					}
 				}
 			}
-			batch.addBatch((direction == Direction.UP) ? this.history.insertAppliedInTransaction(source.version(),
-					source.description(), source.type(), source.checksum()) : this.history.deleteSql(source.version()));
-			// COMMIT travels in the batch; the driver sees the idle transaction and commit() sends nothing.
-			batch.addBatch("COMMIT");
-			sendBatch(connection, batch, source, direction);
-		}
-	}
-
-	private void sendBatch(Connection connection, Statement batch, SqlMigrationSource source, Direction direction)
-			throws StatementFailedException, SQLException {
-		try {
-			batch.executeBatch();
-		}
-		catch (SQLException ex) {
-			SQLException cause = (ex.getNextException() != null) ? ex.getNextException() : ex;
-			connection.rollback();
-			throw locateFailure(connection, source, direction, cause);
-		}
-	}
-
-	private StatementFailedException locateFailure(Connection connection, SqlMigrationSource source,
-			Direction direction, SQLException batchFailure) throws SQLException {
-		try {
-			runOneByOne(connection, source, direction, false);
-			if (direction == Direction.UP) {
-				recordApplied(connection, source, Duration.ZERO);
-			}
 			else {
-				this.history.delete(connection, source.version());
+				batch.send();
+				runJava(connection, (JavaMigrationSource) source, direction, false);
+				// The code has the connection: a commit() or rollback() there would end the transaction.
+				batch.add(this.history.requireClaimSql(), ExecutionPoint.TRANSACTION_CHECK_AFTER_JAVA);
 			}
-			return failure(0, 0, batchFailure, false);
+			batch.add(historyWriteSql(source, direction), ExecutionPoint.HISTORY_WRITE);
+			if (commitInBatch) {
+				batch.add("COMMIT", ExecutionPoint.COMMIT);
+			}
+			batch.send();
+			if (batch.historyWriteRows() != 1) {
+				throw historyOutOfStep(source, direction, batch.historyWriteRows(),
+						commitInBatch ? Ran.COMMITTED : Ran.ROLLED_BACK);
+			}
 		}
-		catch (StatementFailedException located) {
-			return located;
+		if (commit && !commitInBatch) {
+			try {
+				connection.commit();
+			}
+			catch (SQLException ex) {
+				throw Failures.of(ExecutionPoint.COMMIT, ex, 0, ConnectionLoss.isLost(ex));
+			}
 		}
-		catch (SQLException historyFailure) {
-			return failure(0, 0, historyFailure, false);
-		}
-		finally {
-			connection.rollback();
-		}
+	}
+
+	private String historyWriteSql(MigrationSource source, Direction direction) {
+		return (direction == Direction.UP) ? this.history.insertAppliedInTransaction(source.version(),
+				source.description(), source.type(), source.checksum()) : this.history.deleteSql(source.version());
 	}
 
 	private void executeWithoutTransaction(Connection connection, MigrationSource source, Direction direction)
-			throws StatementFailedException, SQLException {
+			throws StatementFailedException {
 		long started = System.nanoTime();
-		if (direction == Direction.UP) {
-			this.history.insert(connection, source.version(), source.description(), source.type(), source.checksum(),
-					AppliedState.STARTED, Duration.ZERO);
-		}
 		try {
-			if (source instanceof SqlMigrationSource sql) {
-				runOneByOne(connection, sql, direction, true);
+			int marked = (direction == Direction.UP)
+					? this.history.insert(connection, source.version(), source.description(), source.type(),
+							source.checksum(), AppliedState.STARTED, Duration.ZERO)
+					: this.history.updateState(connection, source.version(), AppliedState.STARTED_DOWN);
+			if (marked != 1) {
+				throw historyOutOfStep(source, direction, marked, Ran.NOTHING);
 			}
-			else {
-				runJava(connection, (JavaMigrationSource) source, direction, true);
-			}
+		}
+		catch (SQLException ex) {
+			throw Failures.of(ExecutionPoint.HISTORY_WRITE, ex, 0, false);
+		}
+		int committed;
+		try {
+			committed = (source instanceof SqlMigrationSource sql) ? runOneByOne(connection, sql, direction)
+					: runJava(connection, (JavaMigrationSource) source, direction, true);
 		}
 		catch (StatementFailedException ex) {
-			if (direction == Direction.UP && !ex.partiallyCommitted()) {
-				// Nothing reached the database: the migration is simply not applied, not incomplete.
-				this.history.delete(connection, source.version());
+			if (!ex.partiallyCommitted() && !ex.connectionLost()) {
+				undoMark(connection, source, direction, ex);
 			}
 			throw ex;
 		}
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-		if (direction == Direction.UP) {
-			this.history.markApplied(connection, source.version(), elapsed);
+		int recorded;
+		try {
+			recorded = (direction == Direction.UP) ? this.history.markApplied(connection, source.version(), elapsed)
+					: this.history.delete(connection, source.version());
 		}
-		else {
-			this.history.delete(connection, source.version());
+		catch (SQLException ex) {
+			throw Failures.of(ExecutionPoint.HISTORY_WRITE, ex, committed, false);
+		}
+		if (recorded != 1) {
+			throw historyOutOfStep(source, direction, recorded, Ran.COMMITTED);
 		}
 	}
 
-	private void runOneByOne(Connection connection, SqlMigrationSource source, Direction direction,
-			boolean autocommit) throws StatementFailedException {
-		try (Statement statement = connection.createStatement(); StatementStream statements = open(source, direction)) {
-			statement.setEscapeProcessing(false);
-			boolean anyCommitted = false;
-			for (SqlStatement next = statements.next(); next != null; next = statements.next()) {
-				try {
-					statement.execute(next.sql());
-				}
-				catch (SQLException ex) {
-					throw failure(next.number(), next.line(), ex, anyCommitted);
-				}
-				anyCommitted = autocommit;
+	/**
+	 * Nothing of the migration reached the database: it is simply not applied (or still
+	 * applied, going down), not incomplete.
+	 */
+	private void undoMark(Connection connection, MigrationSource source, Direction direction,
+			StatementFailedException failure) {
+		try {
+			int restored = (direction == Direction.UP) ? this.history.delete(connection, source.version())
+					: this.history.updateState(connection, source.version(), AppliedState.APPLIED);
+			if (restored != 1) {
+				failure.addSuppressed(historyOutOfStep(source, direction, restored, Ran.NOTHING));
 			}
 		}
 		catch (SQLException ex) {
-			throw failure(0, 0, ex, false);
+			failure.addSuppressed(ex);
 		}
 	}
 
-	private void runJava(Connection connection, JavaMigrationSource source, Direction direction, boolean autocommit)
+	/**
+	 * Runs each statement on its own in autocommit.
+	 * @return how many statements ran (and were committed)
+	 */
+	private int runOneByOne(Connection connection, SqlMigrationSource source, Direction direction)
+			throws StatementFailedException {
+		int committed = 0;
+		try (StatementStream statements = open(source, direction)) {
+			for (SqlStatement next = statements.next(); next != null; next = statements.next()) {
+				runAlone(connection, next, committed);
+				committed++;
+			}
+		}
+		return committed;
+	}
+
+	/**
+	 * Runs one statement (or block) as one query and reads every result to the end, so that
+	 * a statement returning rows runs over all of them.
+	 */
+	private void runAlone(Connection connection, SqlStatement sql, int committedBefore)
+			throws StatementFailedException {
+		try (Statement statement = connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			statement.setFetchSize(FETCH_SIZE);
+			boolean isResultSet = statement.execute(sql.sql());
+			while (isResultSet || statement.getUpdateCount() != -1) {
+				if (isResultSet) {
+					try (ResultSet rows = statement.getResultSet()) {
+						while (rows.next()) {
+							// Reading each row is what makes the server produce it.
+						}
+					}
+				}
+				isResultSet = statement.getMoreResults();
+			}
+		}
+		catch (SQLException ex) {
+			throw Failures.of(ExecutionPoint.of(sql), ex, committedBefore, false);
+		}
+	}
+
+	/**
+	 * Runs a Java migration.
+	 * @return 1: what it committed cannot be counted, and is not nothing
+	 */
+	private int runJava(Connection connection, JavaMigrationSource source, Direction direction, boolean autocommit)
 			throws StatementFailedException {
 		JavaMigration migration = source.migration();
 		MigrationContext context = new MigrationContext(connection, source.version(), direction);
@@ -244,31 +321,38 @@ public final class MigrationExecutor {
 		catch (Exception ex) {
 			String sqlState = (ex instanceof SQLException sqlException) ? sqlException.getSQLState() : null;
 			String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
-			throw new StatementFailedException(0, 0, sqlState, message, autocommit, ex);
+			boolean lost = ex instanceof SQLException sqlException && ConnectionLoss.isLost(sqlException);
+			// In autocommit the code may have committed part of its work before failing.
+			throw new StatementFailedException(ExecutionPoint.JAVA_CODE, sqlState, message, autocommit ? 1 : 0, lost,
+					false, ex);
 		}
+		return 1;
 	}
 
-	private void recordInTransaction(Connection connection, MigrationSource source, Direction direction,
-			Duration elapsed) throws SQLException {
-		if (direction == Direction.UP) {
-			recordApplied(connection, source, elapsed);
-		}
-		else {
-			this.history.delete(connection, source.version());
-		}
-	}
-
-	private void recordApplied(Connection connection, MigrationSource source, Duration elapsed) throws SQLException {
-		this.history.insert(connection, source.version(), source.description(), source.type(), source.checksum(),
-				AppliedState.APPLIED, elapsed);
+	private MigratorException historyOutOfStep(MigrationSource source, Direction direction, int rows, Ran ran) {
+		String write = (direction == Direction.UP) ? "record version " + source.version() + " as applied"
+				: "remove the history row of version " + source.version();
+		String state = switch (ran) {
+			case NOTHING -> "None of its statements ran.";
+			case ROLLED_BACK -> "Its transaction was rolled back: the database and the history are as they were "
+					+ "before it.";
+			case COMMITTED -> (direction == Direction.UP)
+					? "Its changes ARE in the database (committed), but the history has no applied row for it, so a "
+							+ "later 'up' would run it again. Check the schema, then record it by hand as applied, or "
+							+ "undo its changes by hand."
+					: "Its Down ran to completion (committed); the history has no row for it either, so they agree, "
+							+ "but the history was changed behind this run's back.";
+		};
+		return new MigratorException(ErrorCode.HISTORY_FAILED, "Migration " + source.version() + " ("
+				+ source.description() + ", " + source.name() + "): the history write to " + write + " changed "
+				+ rows + " row(s) instead of 1 in " + this.history.qualifiedTable()
+				+ ". Another process changed the history meanwhile (did this run lose its migration lock? did "
+				+ "someone run 'repair'?). " + state + " The run stopped; run 'status' to see what is recorded "
+				+ "before running again.");
 	}
 
 	private StatementStream open(SqlMigrationSource source, Direction direction) {
-		return StatementStream.open(source, direction, this.variables);
-	}
-
-	private static StatementFailedException failure(int number, int line, SQLException ex, boolean partial) {
-		return new StatementFailedException(number, line, ex.getSQLState(), ex.getMessage(), partial, ex);
+		return StatementStream.open(source, direction, this.variables, this.encoding);
 	}
 
 	private static void rollbackQuietly(Connection connection, Exception failure) {
@@ -278,6 +362,31 @@ public final class MigrationExecutor {
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
 		}
+	}
+
+	private static void restoreAutoCommit(Connection connection) {
+		try {
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			// Only a broken connection refuses this; the failure that broke it is being reported.
+		}
+	}
+
+	/**
+	 * What of a migration had reached the database when a history write went wrong.
+	 */
+	private enum Ran {
+
+		/** None of its statements ran. */
+		NOTHING,
+
+		/** Its transaction (with the history write) is being rolled back. */
+		ROLLED_BACK,
+
+		/** Its statements are committed. */
+		COMMITTED
+
 	}
 
 }

@@ -1,34 +1,45 @@
 package io.migrator.core.internal.execute;
 
 /**
- * One statement of a migration failed. Internal: the engine turns it into a
+ * A migration failed while it ran. Internal: the engine turns it into a
  * {@link io.migrator.core.MigrationFailedException} with the whole story.
  */
 public final class StatementFailedException extends Exception {
 
-	private final int statementNumber;
-
-	private final int line;
+	private final ExecutionPoint point;
 
 	private final String sqlState;
 
-	private final boolean partiallyCommitted;
+	private final int committedStatements;
 
-	StatementFailedException(int statementNumber, int line, String sqlState, String message, boolean partiallyCommitted,
-			Throwable cause) {
+	private final boolean connectionLost;
+
+	private final boolean commitUncertain;
+
+	StatementFailedException(ExecutionPoint point, String sqlState, String message, int committedStatements,
+			boolean connectionLost, boolean commitUncertain, Throwable cause) {
 		super(message, cause);
-		this.statementNumber = statementNumber;
-		this.line = line;
+		this.point = point;
 		this.sqlState = sqlState;
-		this.partiallyCommitted = partiallyCommitted;
+		this.committedStatements = committedStatements;
+		this.connectionLost = connectionLost;
+		this.commitUncertain = commitUncertain;
 	}
 
 	/**
-	 * Returns the 1-based statement number, 0 for a Java migration.
+	 * Returns where the failure happened.
+	 * @return the point
+	 */
+	public ExecutionPoint point() {
+		return this.point;
+	}
+
+	/**
+	 * Returns the 1-based statement number, 0 when the failure was not in a statement.
 	 * @return the statement number
 	 */
 	public int statementNumber() {
-		return this.statementNumber;
+		return this.point.statementNumber();
 	}
 
 	/**
@@ -36,7 +47,7 @@ public final class StatementFailedException extends Exception {
 	 * @return the line
 	 */
 	public int line() {
-		return this.line;
+		return this.point.line();
 	}
 
 	/**
@@ -48,11 +59,37 @@ public final class StatementFailedException extends Exception {
 	}
 
 	/**
+	 * Returns how many statements before the failed one were committed (NO TRANSACTION).
+	 * @return the count, 0 in a transaction
+	 */
+	public int committedStatements() {
+		return this.committedStatements;
+	}
+
+	/**
 	 * Returns whether statements before the failed one were committed (NO TRANSACTION).
 	 * @return whether the database holds part of the migration
 	 */
 	public boolean partiallyCommitted() {
-		return this.partiallyCommitted;
+		return this.committedStatements > 0;
+	}
+
+	/**
+	 * Returns whether the connection to the database was lost: nothing more can be sent on
+	 * it, the history included.
+	 * @return whether the connection is gone
+	 */
+	public boolean connectionLost() {
+		return this.connectionLost;
+	}
+
+	/**
+	 * Returns whether the connection broke after COMMIT was sent, so that only the database
+	 * knows whether the migration was committed.
+	 * @return whether the outcome is unknown
+	 */
+	public boolean commitUncertain() {
+		return this.commitUncertain;
 	}
 
 }

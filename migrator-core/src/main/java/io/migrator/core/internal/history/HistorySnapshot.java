@@ -25,14 +25,14 @@ public record HistorySnapshot(boolean tableExists, NavigableMap<Long, AppliedMig
 	}
 
 	/**
-	 * Returns the highest version with a row that is not merely started.
+	 * Returns the highest version with a row that is neither merely started nor half undone.
 	 * @return the current version, 0 when none
 	 */
 	public long currentVersion() {
 		return this.rows.descendingMap()
 			.values()
 			.stream()
-			.filter((row) -> row.state() != AppliedState.STARTED)
+			.filter((row) -> !row.state().incomplete())
 			.mapToLong(AppliedMigration::version)
 			.findFirst()
 			.orElse(0);

@@ -112,6 +112,15 @@ public final class HistoryStore {
 	}
 
 	/**
+	 * Returns a statement that fails when the transaction no longer holds the claim of
+	 * {@link #claimSql()}, because something sent since ended the transaction.
+	 * @return the SQL
+	 */
+	public String requireClaimSql() {
+		return this.dialect.requireHistoryClaim(this.qualifiedTable);
+	}
+
+	/**
 	 * Creates the schema (when asked) and the table when they do not exist.
 	 * @param connection a connection in autocommit mode, under the migration lock
 	 * @param createSchema whether to create the schema
@@ -154,11 +163,12 @@ public final class HistoryStore {
 	 * @param checksum the checksum, may be {@code null}
 	 * @param state the state
 	 * @param executionTime the duration
+	 * @return how many rows it inserted: 1, unless a trigger or rule interfered
 	 * @throws SQLException on error
 	 */
-	public void insert(Connection connection, long version, String description, MigrationType type, String checksum,
+	public int insert(Connection connection, long version, String description, MigrationType type, String checksum,
 			AppliedState state, Duration executionTime) throws SQLException {
-		execute(connection, "INSERT INTO " + this.qualifiedTable
+		return execute(connection, "INSERT INTO " + this.qualifiedTable
 				+ " (version, description, type, checksum, state, applied_at, execution_ms) VALUES (" + version + ", "
 				+ this.dialect.literal(description) + ", " + this.dialect.literal(type.id()) + ", "
 				+ nullableLiteral(checksum) + ", " + this.dialect.literal(state.id()) + ", "
@@ -170,10 +180,11 @@ public final class HistoryStore {
 	 * @param connection the connection
 	 * @param version the version
 	 * @param executionTime how long it ran
+	 * @return how many rows it changed: 0 when the row is gone
 	 * @throws SQLException on error
 	 */
-	public void markApplied(Connection connection, long version, Duration executionTime) throws SQLException {
-		execute(connection, "UPDATE " + this.qualifiedTable + " SET state = "
+	public int markApplied(Connection connection, long version, Duration executionTime) throws SQLException {
+		return execute(connection, "UPDATE " + this.qualifiedTable + " SET state = "
 				+ this.dialect.literal(AppliedState.APPLIED.id()) + ", applied_at = " + this.dialect.currentTimestamp()
 				+ ", execution_ms = " + executionTime.toMillis() + " WHERE version = " + version);
 	}
@@ -192,10 +203,25 @@ public final class HistoryStore {
 	 * Deletes one row.
 	 * @param connection the connection
 	 * @param version the version
+	 * @return how many rows it deleted: 0 when the row is gone
 	 * @throws SQLException on error
 	 */
-	public void delete(Connection connection, long version) throws SQLException {
-		execute(connection, deleteSql(version));
+	public int delete(Connection connection, long version) throws SQLException {
+		return execute(connection, deleteSql(version));
+	}
+
+	/**
+	 * Changes the state of a row, e.g. to {@link AppliedState#STARTED_DOWN} before a NO
+	 * TRANSACTION Down runs.
+	 * @param connection the connection
+	 * @param version the version
+	 * @param state the new state
+	 * @return how many rows it changed: 0 when the row is gone
+	 * @throws SQLException on error
+	 */
+	public int updateState(Connection connection, long version, AppliedState state) throws SQLException {
+		return execute(connection, "UPDATE " + this.qualifiedTable + " SET state = " + this.dialect.literal(state.id())
+				+ " WHERE version = " + version);
 	}
 
 	/**
@@ -222,9 +248,9 @@ public final class HistoryStore {
 	 * transaction-mode pooler hands to the wrong server connection (the driver's own
 	 * COMMIT still does, unless the URL sets prepareThreshold=0).
 	 */
-	private static void execute(Connection connection, String sql) throws SQLException {
+	private static int execute(Connection connection, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.executeUpdate(sql);
+			return statement.executeUpdate(sql);
 		}
 	}
 

@@ -73,6 +73,14 @@ public final class MigrationPlanner {
 		List<ValidationProblem> problems = new ArrayList<>();
 		for (AppliedMigration applied : history.rows().values()) {
 			MigrationSource source = catalog.find(applied.version());
+			if (applied.state() == AppliedState.STARTED_DOWN) {
+				problems.add(new ValidationProblem(Kind.INCOMPLETE, applied.version(), "Migration "
+						+ applied.version() + " (" + applied.description()
+						+ ") is incomplete: its Down ran without a transaction, started at " + applied.appliedAt()
+						+ " and never finished, so part of it may be undone. Check the schema and finish undoing it "
+						+ "by hand, then run 'repair': it removes the row, and the version is no longer applied."));
+				continue;
+			}
 			if (applied.state() == AppliedState.STARTED) {
 				problems.add(new ValidationProblem(Kind.INCOMPLETE, applied.version(), "Migration "
 						+ applied.version() + " (" + applied.description()
@@ -140,7 +148,7 @@ public final class MigrationPlanner {
 	}
 
 	private MigrationState stateOf(AppliedMigration applied, MigrationSource source) {
-		if (applied.state() == AppliedState.STARTED) {
+		if (applied.state().incomplete()) {
 			return MigrationState.INCOMPLETE;
 		}
 		boolean renamed = !Objects.equals(applied.description(), source.description());

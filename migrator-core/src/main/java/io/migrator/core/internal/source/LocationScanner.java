@@ -8,7 +8,6 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,12 +18,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.migrator.core.ErrorCode;
+import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigratorException;
 
 /**
@@ -57,10 +56,6 @@ public final class LocationScanner {
 		List<ResourceFile> files = new ArrayList<>();
 		if (location.startsWith(FILESYSTEM_PREFIX)) {
 			Path directory = Path.of(location.substring(FILESYSTEM_PREFIX.length()));
-			if (!Files.isDirectory(directory)) {
-				throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "Location " + location
-						+ " is not a directory: create it or correct the location");
-			}
 			scanDirectory(directory, directory.toString(), files);
 		}
 		else {
@@ -201,11 +196,19 @@ public final class LocationScanner {
 		while (entries.hasMoreElements()) {
 			JarEntry entry = entries.nextElement();
 			String name = entry.getName();
-			if (entry.isDirectory() || !name.startsWith(prefix)) {
+			if (!name.startsWith(prefix)) {
 				continue;
 			}
-			String relative = name.substring(prefix.length());
-			if (!this.recursive && relative.contains("/")) {
+			String relative = stripSlashes(name.substring(prefix.length()));
+			if (relative.isEmpty() || (!this.recursive && relative.contains("/"))) {
+				continue;
+			}
+			if (entry.isDirectory()) {
+				if (MigrationFileName.isSql(relative)) {
+					throw new InvalidSourceException(path + "/" + relative, 0,
+							"is a directory in " + root + ", but its name is that of a migration file",
+							"Rename or move the directory: a migration must be a file");
+				}
 				continue;
 			}
 			files.add(new ResourceFile.AtUrl(path + "/" + relative, new URL(base + relative)));
@@ -213,15 +216,7 @@ public final class LocationScanner {
 	}
 
 	private void scanDirectory(Path directory, String displayPrefix, List<ResourceFile> files) {
-		try (Stream<Path> paths = this.recursive ? Files.walk(directory) : Files.list(directory)) {
-			paths.filter(Files::isRegularFile).forEach((file) -> {
-				String relative = directory.relativize(file).toString().replace('\\', '/');
-				files.add(new ResourceFile.OnFileSystem(displayPrefix + "/" + relative, file));
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list directory " + directory, ex);
-		}
+		DirectoryListing.list(directory, displayPrefix, this.recursive, files);
 	}
 
 	private static String stripSlashes(String path) {

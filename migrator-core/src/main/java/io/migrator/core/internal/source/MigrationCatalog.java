@@ -24,7 +24,8 @@ import io.migrator.core.internal.parse.SqlScriptFormat;
 
 /**
  * Every migration of this build, in version order. Loading it checks file names, pairs
- * and duplicate versions; nothing here touches the database.
+ * and duplicate versions; nothing here touches the database. goose Go migration files are
+ * listed too (never skipped silently); a Java migration with the same version replaces one.
  */
 public final class MigrationCatalog {
 
@@ -62,6 +63,7 @@ public final class MigrationCatalog {
 		for (String location : configuration.locations()) {
 			List<ResourceFile> files = scanner.scan(location);
 			sources.addAll(sqlSources(files));
+			sources.addAll(goSources(files));
 			if (!location.startsWith("filesystem:")) {
 				sources.addAll(javaSources(files, configuration.classLoader(), explicitClasses));
 			}
@@ -169,6 +171,17 @@ public final class MigrationCatalog {
 		return sources;
 	}
 
+	private static List<MigrationSource> goSources(List<ResourceFile> files) {
+		List<MigrationSource> sources = new ArrayList<>();
+		for (ResourceFile file : files) {
+			MigrationFileName name = MigrationFileName.parseGo(file.fileName());
+			if (name != null) {
+				sources.add(new GoMigrationSource(name.version(), name.description(), file));
+			}
+		}
+		return sources;
+	}
+
 	private static List<MigrationSource> javaSources(List<ResourceFile> files, ClassLoader classLoader,
 			Set<String> explicitClasses) {
 		List<MigrationSource> sources = new ArrayList<>();
@@ -219,9 +232,11 @@ public final class MigrationCatalog {
 
 	private static List<MigrationSource> sortedWithoutDuplicates(List<MigrationSource> sources) {
 		Map<Long, List<MigrationSource>> byVersion = sources.stream()
-			.collect(Collectors.groupingBy(MigrationSource::version, TreeMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy(MigrationSource::version, TreeMap::new,
+					Collectors.toCollection(ArrayList::new)));
 		List<String> duplicates = new ArrayList<>();
 		byVersion.forEach((version, group) -> {
+			replaceGoMigrationByJava(group);
 			if (group.size() > 1) {
 				duplicates.add("version " + version + ": "
 						+ group.stream().map(MigrationSource::name).collect(Collectors.joining(", ")));
@@ -233,6 +248,17 @@ public final class MigrationCatalog {
 					+ "(migrator's 'fix' renumbers timestamp versions in order).");
 		}
 		return byVersion.values().stream().map((group) -> group.get(0)).toList();
+	}
+
+	/**
+	 * A Java migration with the version of a goose Go file is that file ported: it stands in
+	 * for the file instead of clashing with it. Any other pair stays a duplicate.
+	 */
+	private static void replaceGoMigrationByJava(List<MigrationSource> group) {
+		if (group.size() == 2 && group.stream().anyMatch(JavaMigrationSource.class::isInstance)
+				&& group.stream().anyMatch(GoMigrationSource.class::isInstance)) {
+			group.removeIf(GoMigrationSource.class::isInstance);
+		}
 	}
 
 	private static MigratorException duplicate(long version, List<String> names) {

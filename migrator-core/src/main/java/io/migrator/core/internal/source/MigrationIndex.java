@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.migrator.core.ErrorCode;
 import io.migrator.core.InvalidSourceException;
@@ -154,10 +154,11 @@ public record MigrationIndex(Map<String, Entry> entries) {
 	 * values are only known where the migrations run, where every file is parsed again
 	 * before it is applied); a malformed file fails here, at build time.
 	 * @param directory the root of a location, e.g. {@code target/classes/db/migrations}
+	 * @param encoding how the SQL files are encoded
 	 * @return the index written
 	 * @throws MigratorException when the directory does not exist or a file is malformed
 	 */
-	public static Path write(Path directory) {
+	public static Path write(Path directory, Charset encoding) {
 		if (!Files.isDirectory(directory)) {
 			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "Cannot index " + directory
 					+ ": it is not a directory. Point the index at the root of a migration location, e.g. "
@@ -167,7 +168,7 @@ public record MigrationIndex(Map<String, Entry> entries) {
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		Map<String, String> downByUp = new LinkedHashMap<>();
 		for (String name : names) {
-			entries.put(name, indexFile(directory, name));
+			entries.put(name, indexFile(directory, name, encoding));
 			String fileName = name.substring(name.lastIndexOf('/') + 1);
 			if (fileName.toLowerCase(Locale.ROOT).endsWith(".down.sql")) {
 				String up = upPartner(names, name.substring(0, name.length() - ".down.sql".length()));
@@ -204,30 +205,30 @@ public record MigrationIndex(Map<String, Entry> entries) {
 		return index;
 	}
 
+	/**
+	 * Lists the files as a scan of the location would (hidden entries skipped, entries that
+	 * cannot be read as files refused), so that the index and a scan agree on a directory.
+	 */
 	private static List<String> listFiles(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			List<String> names = new ArrayList<>();
-			paths.filter(Files::isRegularFile).forEach((path) -> {
-				String name = directory.relativize(path).toString().replace('\\', '/');
-				if (name.equals(FILE_NAME) || name.equals(FILE_NAME + ".tmp")) {
-					return;
-				}
-				if (name.indexOf('\t') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
-					throw new InvalidSourceException(path.toString(), 0,
-							"the file name holds a tab or line break, which the index cannot list",
-							"Rename the file");
-				}
-				names.add(name);
-			});
-			names.sort(null);
-			return names;
+		List<ResourceFile> listed = new ArrayList<>();
+		DirectoryListing.list(directory, "", true, listed);
+		List<String> names = new ArrayList<>();
+		for (ResourceFile file : listed) {
+			String name = file.name().substring(1);
+			if (name.equals(FILE_NAME) || name.equals(FILE_NAME + ".tmp")) {
+				continue;
+			}
+			if (name.indexOf('\t') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+				throw new InvalidSourceException(directory.resolve(name).toString(), 0,
+						"the file name holds a tab or line break, which the index cannot list", "Rename the file");
+			}
+			names.add(name);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + directory, ex);
-		}
+		names.sort(null);
+		return names;
 	}
 
-	private static Entry indexFile(Path directory, String name) {
+	private static Entry indexFile(Path directory, String name, Charset encoding) {
 		Path path = directory.resolve(name);
 		String fileName = path.getFileName().toString();
 		if (!MigrationFileName.isSql(fileName)) {
@@ -237,7 +238,7 @@ public record MigrationIndex(Map<String, Entry> entries) {
 		MigrationFileName parsed = MigrationFileName.parse(file);
 		SqlScriptFormat format = (parsed.pairDirection() == null) ? SqlScriptFormat.GOOSE : SqlScriptFormat.PLAIN;
 		try (InputStream in = file.open()) {
-			SqlScriptSummary summary = SqlScriptSummary.read(path.toString(), in, format, parsed.pairDirection(),
+			SqlScriptSummary summary = SqlScriptSummary.read(path.toString(), in, encoding, format, parsed.pairDirection(),
 					(variable) -> "");
 			return new Entry(summary.checksum(), !summary.noTransaction(), null);
 		}

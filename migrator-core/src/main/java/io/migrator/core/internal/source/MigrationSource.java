@@ -3,9 +3,10 @@ package io.migrator.core.internal.source;
 import io.migrator.core.MigrationType;
 
 /**
- * One migration of this build: a SQL file (or pair of files) or a Java migration.
+ * One migration of this build: a SQL file (or pair of files), a Java migration, or a
+ * goose Go migration file that only a Java migration can stand in for.
  */
-public sealed interface MigrationSource permits SqlMigrationSource, JavaMigrationSource {
+public sealed interface MigrationSource permits SqlMigrationSource, JavaMigrationSource, GoMigrationSource {
 
 	/**
 	 * Returns the version.
@@ -21,7 +22,7 @@ public sealed interface MigrationSource permits SqlMigrationSource, JavaMigratio
 
 	/**
 	 * Returns what the migration is written in.
-	 * @return SQL or Java
+	 * @return SQL, Java or Go
 	 */
 	MigrationType type();
 

@@ -1,0 +1,253 @@
+package io.migrator.core.internal.execute;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads what kind of statements a piece of SQL holds, by their words outside quotes and
+ * comments: whether a statement may travel in a JDBC batch, and whether a block would end
+ * the transaction it runs in.
+ * <p>
+ * Batching: PgJDBC runs each batch entry with a row limit of one, so a statement that
+ * returns rows would stop after its first row: a
+ * {@code SELECT create_partition(d) FROM generate_series(...)} would create one partition
+ * and report success. Only statements that cannot return rows are batched; everything else
+ * runs on its own and is read to the end.
+ * <p>
+ * The decision is conservative: it reads the leading keyword (after whitespace, comments and
+ * opening parentheses) and trusts only a fixed list of commands that never return rows. An
+ * unknown command costs one round trip of its own, never a lost row. A data-changing command
+ * with a {@code RETURNING} word outside quotes and comments is not batched either.
+ */
+final class StatementClassifier {
+
+	private static final Set<String> NEVER_RETURN_ROWS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "GRANT",
+			"REVOKE", "TRUNCATE", "SET", "RESET", "DO", "LOCK", "REFRESH", "REINDEX", "CLUSTER", "ANALYZE", "VACUUM",
+			"SECURITY", "IMPORT", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "REASSIGN", "DEALLOCATE");
+
+	private static final Set<String> CHANGE_DATA = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
+
+	private StatementClassifier() {
+	}
+
+	/**
+	 * Returns whether the statement certainly returns no rows, so it may run in a batch.
+	 * @param sql one SQL statement, comments included
+	 * @return {@code true} to batch it, {@code false} to run it on its own
+	 */
+	static boolean batchable(String sql) {
+		String keyword = leadingKeyword(sql);
+		if (NEVER_RETURN_ROWS.contains(keyword)) {
+			return true;
+		}
+		return CHANGE_DATA.contains(keyword) && !hasReturningWord(sql);
+	}
+
+	private static String leadingKeyword(String sql) {
+		int at = 0;
+		int length = sql.length();
+		while (at < length) {
+			char c = sql.charAt(at);
+			if (Character.isWhitespace(c) || c == '(') {
+				at++;
+			}
+			else if (sql.startsWith("--", at)) {
+				at = endOfLineComment(sql, at);
+			}
+			else if (sql.startsWith("/*", at)) {
+				at = endOfBlockComment(sql, at);
+			}
+			else {
+				break;
+			}
+		}
+		int start = at;
+		while (at < length && Character.isLetter(sql.charAt(at))) {
+			at++;
+		}
+		return sql.substring(start, at).toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * Looks for the word RETURNING outside string literals, quoted identifiers, dollar-quoted
+	 * bodies and comments. A false alarm only costs a round trip.
+	 */
+	private static boolean hasReturningWord(String sql) {
+		return scanWords(sql, (start, end, statementStart) -> isWord(sql, start, end, "RETURNING"));
+	}
+
+	/**
+	 * Returns whether a StatementBegin/StatementEnd block holds, at the top level of one of
+	 * its statements, a command that ends the transaction it runs in: {@code COMMIT},
+	 * {@code END}, {@code ABORT}, {@code ROLLBACK} (not {@code ROLLBACK TO SAVEPOINT}) or
+	 * {@code PREPARE TRANSACTION}. Sent in a migration's transaction, it would commit or undo
+	 * the migration's work without its history row, and in a dry-run it would commit.
+	 * @param sql the block
+	 * @return whether the block ends the transaction
+	 */
+	static boolean endsTransaction(String sql) {
+		// The word before, when it was the first of its statement and may need the next one.
+		int[] pending = { -1, -1 };
+		return scanWords(sql, (start, end, statementStart) -> {
+			if (pending[0] >= 0) {
+				boolean rollback = isWord(sql, pending[0], pending[1], "ROLLBACK");
+				pending[0] = -1;
+				if (rollback ? !isWord(sql, start, end, "TO") : isWord(sql, start, end, "TRANSACTION")) {
+					return true;
+				}
+			}
+			if (!statementStart) {
+				return false;
+			}
+			if (isWord(sql, start, end, "COMMIT") || isWord(sql, start, end, "END") || isWord(sql, start, end, "ABORT")) {
+				return true;
+			}
+			if (isWord(sql, start, end, "ROLLBACK") || isWord(sql, start, end, "PREPARE")) {
+				pending[0] = start;
+				pending[1] = end;
+			}
+			return false;
+		}) || (pending[0] >= 0 && isWord(sql, pending[0], pending[1], "ROLLBACK"));
+	}
+
+	/**
+	 * Visits every word outside string literals, quoted identifiers, dollar-quoted bodies and
+	 * comments, telling whether it is the first word of its statement, until the visitor
+	 * returns {@code true}.
+	 * @return whether the visitor stopped the scan
+	 */
+	private static boolean scanWords(String sql, WordVisitor visitor) {
+		int at = 0;
+		int length = sql.length();
+		boolean statementStart = true;
+		while (at < length) {
+			char c = sql.charAt(at);
+			if (c == '\'') {
+				at = endOfQuoted(sql, at, '\'', at > 0 && (sql.charAt(at - 1) == 'E' || sql.charAt(at - 1) == 'e'));
+				statementStart = false;
+			}
+			else if (c == '"') {
+				at = endOfQuoted(sql, at, '"', false);
+				statementStart = false;
+			}
+			else if (sql.startsWith("--", at)) {
+				at = endOfLineComment(sql, at);
+			}
+			else if (sql.startsWith("/*", at)) {
+				at = endOfBlockComment(sql, at);
+			}
+			else if (c == '$' && (at == 0 || !isWordChar(sql.charAt(at - 1)))) {
+				at = endOfDollarQuoted(sql, at);
+				statementStart = false;
+			}
+			else if (Character.isLetter(c) || c == '_') {
+				int start = at;
+				while (at < length && isWordChar(sql.charAt(at))) {
+					at++;
+				}
+				if (visitor.visit(start, at, statementStart)) {
+					return true;
+				}
+				statementStart = false;
+			}
+			else {
+				if (c == ';') {
+					statementStart = true;
+				}
+				else if (!Character.isWhitespace(c) && c != '(') {
+					statementStart = false;
+				}
+				at++;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isWord(String sql, int start, int end, String word) {
+		return end - start == word.length() && sql.regionMatches(true, start, word, 0, word.length());
+	}
+
+	private static int endOfLineComment(String sql, int at) {
+		int end = sql.indexOf('\n', at);
+		return (end < 0) ? sql.length() : end + 1;
+	}
+
+	private static int endOfBlockComment(String sql, int at) {
+		// PostgreSQL block comments nest.
+		int depth = 0;
+		int i = at;
+		while (i < sql.length()) {
+			if (sql.startsWith("/*", i)) {
+				depth++;
+				i += 2;
+			}
+			else if (sql.startsWith("*/", i)) {
+				depth--;
+				i += 2;
+				if (depth == 0) {
+					return i;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return sql.length();
+	}
+
+	private static int endOfQuoted(String sql, int at, char quote, boolean backslashEscapes) {
+		int i = at + 1;
+		while (i < sql.length()) {
+			char c = sql.charAt(i);
+			if (backslashEscapes && c == '\\') {
+				i += 2;
+			}
+			else if (c == quote) {
+				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+					i += 2;
+				}
+				else {
+					return i + 1;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return sql.length();
+	}
+
+	/** Skips {@code $tag$...$tag$}; a {@code $1} parameter or a lone {@code $} is one character. */
+	private static int endOfDollarQuoted(String sql, int at) {
+		int i = at + 1;
+		while (i < sql.length() && (Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_'
+				|| (i > at + 1 && Character.isDigit(sql.charAt(i))))) {
+			i++;
+		}
+		if (i >= sql.length() || sql.charAt(i) != '$') {
+			return at + 1;
+		}
+		String tag = sql.substring(at, i + 1);
+		int end = sql.indexOf(tag, i + 1);
+		return (end < 0) ? sql.length() : end + tag.length();
+	}
+
+	private static boolean isWordChar(char c) {
+		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+	}
+
+	/**
+	 * Receives the words of a statement.
+	 */
+	@FunctionalInterface
+	private interface WordVisitor {
+
+		/**
+		 * Visits the word {@code sql[start, end)}.
+		 * @return {@code true} to stop the scan
+		 */
+		boolean visit(int start, int end, boolean statementStart);
+
+	}
+
+}

@@ -1,0 +1,5 @@
+package migrations
+
+import "testing"
+
+func TestRenameAdmin(t *testing.T) {}

@@ -115,13 +115,8 @@ public final class LocationScanner {
 			return false;
 		}
 		for (String name : indexed) {
-			try {
-				files.add(new ResourceFile.Indexed(path + "/" + name, new URL(indexUrl, base + name),
-						index.entries().get(name), indexName));
-			}
-			catch (MalformedURLException ex) {
-				throw new IllegalStateException("Cannot resolve " + name + " next to " + indexUrl, ex);
-			}
+			files.add(new ResourceFile.Indexed(path + "/" + name, indexUrl, base + name, index.entries().get(name),
+					indexName));
 		}
 		return true;
 	}

@@ -79,16 +79,19 @@ public sealed interface ResourceFile permits ResourceFile.OnFileSystem, Resource
 	 * reading anything but the index.
 	 *
 	 * @param name the display name
-	 * @param url the URL, resolved next to the index
+	 * @param indexUrl the index's URL, whose handler serves the file too
+	 * @param url the file's URL as text; resolved only when the file is opened, because a
+	 * no-op start of 10,000 indexed files opens none of them
 	 * @param entry what the index says about the file
 	 * @param indexName the display name of the index, for messages
 	 */
-	record Indexed(String name, URL url, MigrationIndex.Entry entry, String indexName) implements ResourceFile {
+	record Indexed(String name, URL indexUrl, String url, MigrationIndex.Entry entry, String indexName)
+			implements ResourceFile {
 
 		@Override
 		public InputStream open() {
 			try {
-				return this.url.openStream();
+				return new URL(this.indexUrl, this.url).openStream();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read " + this.url + " (listed in " + this.indexName

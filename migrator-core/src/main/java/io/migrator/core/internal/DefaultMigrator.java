@@ -155,10 +155,13 @@ final class DefaultMigrator implements Migrator {
 	public ValidationResult validate() {
 		CompletableFuture<MigrationCatalog> loading = loadCatalog();
 		if (this.configuration.dataSource() == null) {
-			return validateFilesAlone(await(loading));
+			MigrationCatalog catalog = await(loading);
+			MigrationCatalog.verifyAgainstIndex(catalog.sources());
+			return validateFilesAlone(catalog);
 		}
 		HistorySnapshot history = readHistory();
 		MigrationCatalog catalog = await(loading);
+		MigrationCatalog.verifyAgainstIndex(catalog.sources());
 		List<ValidationProblem> problems = new ArrayList<>(this.planner.validate(catalog, history));
 		problems.addAll(pendingSourceProblems(catalog, history));
 		return new ValidationResult(problems);
@@ -235,6 +238,7 @@ final class DefaultMigrator implements Migrator {
 			if (!history.tableExists() && !steps.isEmpty()) {
 				requireNotManagedByAnotherTool("dry-run", dialect, connection);
 			}
+			MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
 			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding())
 				.transactionalByStep(steps);
 			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
@@ -399,6 +403,7 @@ final class DefaultMigrator implements Migrator {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
+					MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
 					Map<Step, Boolean> transactional = new SourceValidator(this.variables,
 							this.configuration.encoding())
 						.transactionalByStep(steps);
@@ -571,6 +576,8 @@ final class DefaultMigrator implements Migrator {
 	private RunResult administer(String operation, AdminWork work) {
 		long started = System.nanoTime();
 		MigrationCatalog catalog = await(loadCatalog());
+		// Baseline, repair and adopt record checksums: they must be those of the files as they are.
+		MigrationCatalog.verifyAgainstIndex(catalog.sources());
 		this.listener.beforeRun(operation);
 		try (Connection connection = connect()) {
 			Dialect dialect = Dialects.of(connection);
@@ -605,18 +612,16 @@ final class DefaultMigrator implements Migrator {
 	 * (which only reads: nothing is written before the sources are known to be valid).
 	 * A catalog of classpath locations only is loaded once and kept: health checks, gauges
 	 * and the endpoint call {@link #status()} often, and must not rescan a fat jar and hash
-	 * every file each time.
+	 * every file each time. Migrators of many tenants share one catalog while
+	 * {@link SharedCatalogs} has a scope open.
 	 */
 	private CompletableFuture<MigrationCatalog> loadCatalog() {
 		CompletableFuture<MigrationCatalog> fixed = this.fixedCatalog;
 		if (fixed != null && !fixed.isCompletedExceptionally()) {
 			return fixed;
 		}
-		CompletableFuture<MigrationCatalog> loading = CompletableFuture.supplyAsync(() -> {
-			MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
-			catalog.sources().forEach(MigrationSource::checksum);
-			return catalog;
-		});
+		CompletableFuture<MigrationCatalog> loading = SharedCatalogs.sharedOrLoad(this.configuration,
+				() -> CompletableFuture.supplyAsync(() -> MigrationCatalog.load(this.configuration).hashAll()));
 		if (this.catalogFixed) {
 			this.fixedCatalog = loading;
 		}

@@ -305,7 +305,8 @@ public final class MigrationExecutor {
 	private int runJava(Connection connection, JavaMigrationSource source, Direction direction, boolean autocommit)
 			throws StatementFailedException {
 		JavaMigration migration = source.migration();
-		MigrationContext context = new MigrationContext(connection, source.version(), direction);
+		MigrationContext context = new MigrationContext(
+				autocommit ? connection : ManagedTransactionConnection.of(connection), source.version(), direction);
 		try {
 			if (direction == Direction.UP) {
 				migration.up(context);

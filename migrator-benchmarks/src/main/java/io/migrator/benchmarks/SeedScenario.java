@@ -131,8 +131,8 @@ final class SeedScenario {
 
 	private static int parse(Path file) throws IOException {
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-			SqlScriptSummary summary = SqlScriptSummary.read(file.getFileName().toString(), in, SqlScriptFormat.GOOSE,
-					Direction.UP, (name) -> null);
+			SqlScriptSummary summary = SqlScriptSummary.read(file.getFileName().toString(), in,
+					StandardCharsets.UTF_8, SqlScriptFormat.GOOSE, Direction.UP, (name) -> null);
 			return summary.upStatements();
 		}
 	}

@@ -1,5 +1,7 @@
 package io.migrator.core;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +65,8 @@ public final class MigratorBuilder {
 	private final Map<String, String> variables = new LinkedHashMap<>();
 
 	private boolean useEnvironmentVariables = true;
+
+	private Charset encoding = StandardCharsets.UTF_8;
 
 	private final List<JavaMigration> javaMigrations = new ArrayList<>();
 
@@ -276,6 +280,19 @@ public final class MigratorBuilder {
 	}
 
 	/**
+	 * Sets the encoding SQL migration files are saved in. Bytes that are not valid in it
+	 * stop the run before anything touches the database, naming the file and line, instead
+	 * of reaching the database as replacement characters. Checksums stay the SHA-256 of the
+	 * file bytes, whatever the encoding. Default: UTF-8.
+	 * @param encoding the files' encoding, e.g. {@code Charset.forName("windows-1252")}
+	 * @return this builder
+	 */
+	public MigratorBuilder encoding(Charset encoding) {
+		this.encoding = Objects.requireNonNull(encoding, "'encoding' must not be null");
+		return this;
+	}
+
+	/**
 	 * Adds Java migrations given as objects (e.g. Spring beans, which get dependency
 	 * injection). Java migration classes in classpath locations are found without this.
 	 * Default: none.
@@ -358,7 +375,7 @@ public final class MigratorBuilder {
 				: Thread.currentThread().getContextClassLoader();
 		return new MigratorConfiguration(this.dataSource, this.locations, this.recursive, this.table, this.schema,
 				this.createSchema, this.useSchemaAsSearchPath, this.allowOutOfOrder, this.validateChecksums, this.lockStrategy, this.lockTimeout,
-				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.javaMigrations,
+				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.encoding, this.javaMigrations,
 				this.listeners, (loader != null) ? loader : MigratorBuilder.class.getClassLoader(),
 				this.progressInterval);
 	}

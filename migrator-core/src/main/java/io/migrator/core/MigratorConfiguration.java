@@ -1,5 +1,6 @@
 package io.migrator.core;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import javax.sql.DataSource;
  * is the heartbeat interval of the table and advisory locks
  * @param variables values for ENVSUB references, looked up before environment variables
  * @param useEnvironmentVariables whether ENVSUB falls back to the process environment
+ * @param encoding the encoding SQL migration files are saved in
  * @param javaMigrations Java migrations given explicitly (e.g. Spring beans)
  * @param listeners callbacks around runs and migrations
  * @param classLoader where classpath locations are scanned
@@ -36,7 +38,7 @@ import javax.sql.DataSource;
 public record MigratorConfiguration(DataSource dataSource, List<String> locations, boolean recursive, String table,
 		String schema, boolean createSchema, boolean useSchemaAsSearchPath, boolean allowOutOfOrder, boolean validateChecksums,
 		LockStrategy lockStrategy, Duration lockTimeout, Duration lockLeaseDuration, Map<String, String> variables,
-		boolean useEnvironmentVariables, List<JavaMigration> javaMigrations, List<MigrationListener> listeners,
+		boolean useEnvironmentVariables, Charset encoding, List<JavaMigration> javaMigrations, List<MigrationListener> listeners,
 		ClassLoader classLoader, Duration progressInterval) {
 
 	public MigratorConfiguration {

@@ -1,5 +1,6 @@
 package io.migrator.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -37,6 +38,7 @@ class MigratorBuilderTests {
 		assertThat(configuration.useEnvironmentVariables()).isTrue();
 		assertThat(configuration.recursive()).isFalse();
 		assertThat(configuration.progressInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(configuration.encoding()).isEqualTo(StandardCharsets.UTF_8);
 	}
 
 	@Test

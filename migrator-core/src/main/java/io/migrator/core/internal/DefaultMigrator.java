@@ -185,7 +185,8 @@ final class DefaultMigrator implements Migrator {
 	 * {@code up} refuses fails {@code validate} and {@code check} too.
 	 */
 	private List<ValidationProblem> pendingSourceProblems(MigrationCatalog catalog, HistorySnapshot history) {
-		return new SourceValidator(this.variables).problems(this.planner.pending(catalog, history, Long.MAX_VALUE));
+		return new SourceValidator(this.variables, this.configuration.encoding())
+			.problems(this.planner.pending(catalog, history, Long.MAX_VALUE));
 	}
 
 	/**
@@ -209,7 +210,8 @@ final class DefaultMigrator implements Migrator {
 					+ "way: 'up' refuses any of them that is still pending, unless a Java migration with its version "
 					+ "replaces it", goMigrations);
 		}
-		return new ValidationResult(new SourceValidator(this.variables).problems(runnable));
+		return new ValidationResult(
+				new SourceValidator(this.variables, this.configuration.encoding()).problems(runnable));
 	}
 
 	@Override
@@ -223,8 +225,9 @@ final class DefaultMigrator implements Migrator {
 			MigrationCatalog catalog = await(loading);
 			requireValid(this.planner.validate(catalog, history), Set.of());
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
-			Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
-			MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding())
+				.transactionalByStep(steps);
+			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 			List<MigrationResult> results = new ArrayList<>();
 			connection.setAutoCommit(false);
 			boolean tried = false;
@@ -382,7 +385,9 @@ final class DefaultMigrator implements Migrator {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
-					Map<Step, Boolean> transactional = new SourceValidator(this.variables).transactionalByStep(steps);
+					Map<Step, Boolean> transactional = new SourceValidator(this.variables,
+							this.configuration.encoding())
+						.transactionalByStep(steps);
 					try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
 						if (!history.tableExists()) {
 							store.create(connection, this.configuration.createSchema());
@@ -418,7 +423,7 @@ final class DefaultMigrator implements Migrator {
 	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
 			List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
-		MigrationExecutor executor = new MigrationExecutor(store, this.variables);
+		MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
 		try (ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval())) {
 			for (Step step : steps) {
 				verifyLock(lock, results);

@@ -3,6 +3,7 @@ package io.migrator.core.internal;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +33,11 @@ final class SourceValidator {
 
 	private final Function<String, String> variables;
 
-	SourceValidator(Function<String, String> variables) {
+	private final Charset encoding;
+
+	SourceValidator(Function<String, String> variables, Charset encoding) {
 		this.variables = variables;
+		this.encoding = encoding;
 	}
 
 	/**
@@ -111,7 +115,7 @@ final class SourceValidator {
 
 	private SqlScriptSummary summarize(ResourceFile file, SqlScriptFormat format, Direction plainDirection) {
 		try (InputStream in = file.open()) {
-			return SqlScriptSummary.read(file.name(), in, format, plainDirection, this.variables);
+			return SqlScriptSummary.read(file.name(), in, this.encoding, format, plainDirection, this.variables);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			// Listing checked the file; it went away or lost its permissions since.

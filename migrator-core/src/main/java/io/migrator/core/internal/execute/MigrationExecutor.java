@@ -1,5 +1,6 @@
 package io.migrator.core.internal.execute;
 
+import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,9 +57,12 @@ public final class MigrationExecutor {
 
 	private final Function<String, String> variables;
 
-	public MigrationExecutor(HistoryStore history, Function<String, String> variables) {
+	private final Charset encoding;
+
+	public MigrationExecutor(HistoryStore history, Function<String, String> variables, Charset encoding) {
 		this.history = history;
 		this.variables = variables;
+		this.encoding = encoding;
 	}
 
 	/**
@@ -349,7 +353,7 @@ public final class MigrationExecutor {
 	}
 
 	private StatementStream open(SqlMigrationSource source, Direction direction) {
-		return StatementStream.open(source, direction, this.variables);
+		return StatementStream.open(source, direction, this.variables, this.encoding);
 	}
 
 	private static void rollbackQuietly(Connection connection, Exception failure) {

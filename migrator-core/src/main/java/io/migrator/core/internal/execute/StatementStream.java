@@ -1,8 +1,6 @@
 package io.migrator.core.internal.execute;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.function.Function;
 
 import io.migrator.core.Direction;
@@ -27,14 +25,15 @@ final class StatementStream implements AutoCloseable {
 		this.direction = direction;
 	}
 
-	static StatementStream open(SqlMigrationSource source, Direction direction, Function<String, String> variables) {
+	static StatementStream open(SqlMigrationSource source, Direction direction, Function<String, String> variables,
+			Charset encoding) {
 		ResourceFile file = (source.format() == SqlScriptFormat.GOOSE || direction == Direction.UP) ? source.upFile()
 				: source.downFile();
 		if (file == null) {
 			return new StatementStream(null, direction);
 		}
-		Reader reader = new InputStreamReader(file.open(), StandardCharsets.UTF_8);
-		return new StatementStream(new SqlScriptParser(file.name(), reader, source.format(), direction, variables),
+		return new StatementStream(
+				SqlScriptParser.open(file.name(), file.open(), encoding, source.format(), direction, variables),
 				direction);
 	}
 

@@ -5,16 +5,29 @@ import java.util.function.Function;
 import io.migrator.core.InvalidSourceException;
 
 /**
- * Replaces variable references in statement text, as {@code -- +goose ENVSUB ON} asks:
- * {@code ${VAR}}, {@code $VAR}, {@code ${VAR:-default}}, {@code ${VAR-default}} and
- * {@code ${VAR?message}}, with {@code \$} standing for a literal {@code $}. An unset
- * variable becomes the empty string, as with {@code envsubst}.
- * <p>
- * Everything that is not a reference stays exactly as written, in particular dollar
- * quotes ({@code $$}, {@code $tag$}) and positional parameters ({@code $1}): rewriting
- * {@code $$} breaks {@code DO $$ ... $$} blocks.
+ * Replaces variable references in statement text, as {@code -- +goose ENVSUB ON} asks,
+ * with the forms goose's interpolation understands:
+ * <ul>
+ * <li>{@code $VAR} and {@code ${VAR}}: the value, empty when unset;</li>
+ * <li>{@code ${VAR:-default}}: the default when VAR is unset or empty;
+ * {@code ${VAR-default}}: when unset. A default may itself hold references, as in
+ * {@code ${A:-${B}}};</li>
+ * <li>{@code ${VAR:offset}} and {@code ${VAR:offset:length}}: a substring, a negative
+ * offset ({@code ${VAR: -3}}) or length counting from the end;</li>
+ * <li>{@code ${VAR?message}}: the file is refused when VAR is unset;</li>
+ * <li>{@code \$} stands for a literal {@code $}; {@code \\} stays as written, so
+ * {@code \\$VAR} is a backslash pair followed by a reference.</li>
+ * </ul>
+ * Everything else that is not a reference stays exactly as written, in particular dollar
+ * quotes ({@code $$}, {@code $tag$}) and positional parameters ({@code $1}), where goose
+ * turns {@code $$} into {@code $} (breaking {@code DO $$ ... $$}) and refuses {@code $1}.
+ * A {@code ${} that does not form a reference is refused, as goose refuses it, rather
+ * than sent half-substituted.
  */
 final class EnvironmentSubstitution {
+
+	private static final String FORMS = "Use ${NAME}, $NAME, ${NAME:-default}, ${NAME-default}, ${NAME?message} or "
+			+ "${NAME:offset:length}; write \\$ for a literal $, or move the text out of ENVSUB ON ... OFF";
 
 	private final String source;
 
@@ -33,111 +46,225 @@ final class EnvironmentSubstitution {
 	 * @param to the end of the range (exclusive)
 	 * @param out where the result goes
 	 * @param line the 1-based line of the range, for errors
-	 * @throws InvalidSourceException when a {@code ${VAR?message}} variable is unset
+	 * @return whether the range held a variable reference
+	 * @throws InvalidSourceException when a {@code ${VAR?message}} variable is unset or a
+	 * {@code ${} is malformed
 	 */
-	void substitute(CharSequence text, int from, int to, StringBuilder out, int line) {
-		int i = from;
-		while (i < to) {
-			char c = text.charAt(i);
-			char next = (i + 1 < to) ? text.charAt(i + 1) : '\0';
-			if (c == '\\' && next == '$') {
-				out.append('$');
-				i += 2;
+	boolean substitute(CharSequence text, int from, int to, StringBuilder out, int line) {
+		Expansion expansion = new Expansion(text, to, line);
+		expansion.expression(from, out, false);
+		return expansion.referenced;
+	}
+
+	/**
+	 * One pass over a range. An expression is parsed in full even where its value is not
+	 * needed (the default of a set variable), so a malformed reference is refused whatever
+	 * the environment; {@code out} is {@code null} while parsing only.
+	 */
+	private final class Expansion {
+
+		private final CharSequence text;
+
+		private final int to;
+
+		private final int line;
+
+		private boolean referenced;
+
+		Expansion(CharSequence text, int to, int line) {
+			this.text = text;
+			this.to = to;
+			this.line = line;
+		}
+
+		/**
+		 * Expands text and references from {@code i} up to the end of the range, or up to
+		 * the {@code }} that closes the enclosing reference.
+		 * @return the index where it stopped
+		 */
+		int expression(int i, StringBuilder out, boolean insideBraces) {
+			while (i < this.to) {
+				char c = this.text.charAt(i);
+				char next = (i + 1 < this.to) ? this.text.charAt(i + 1) : '\0';
+				if (insideBraces && c == '}') {
+					return i;
+				}
+				if (c == '\\' && (next == '\\' || next == '$')) {
+					append(out, (next == '$') ? "$" : "\\\\");
+					i += 2;
+				}
+				else if (c != '$') {
+					append(out, c);
+					i++;
+				}
+				else if (next == '$') {
+					append(out, "$$");
+					i += 2;
+				}
+				else if (next == '{') {
+					this.referenced = true;
+					i = braced(i, out);
+				}
+				else if (SqlStatementSplitter.isTagStart(next)) {
+					i = bare(i, out);
+				}
+				else {
+					append(out, '$');
+					i++;
+				}
 			}
-			else if (c != '$') {
-				out.append(c);
-				i++;
+			return i;
+		}
+
+		private int bare(int dollar, StringBuilder out) {
+			int end = nameEnd(dollar + 1);
+			if (end < this.to && this.text.charAt(end) == '$') {
+				// $tag$ opens or closes a dollar quote: keep the whole delimiter so its
+				// closing $ cannot be read as the start of another reference.
+				append(out, this.text.subSequence(dollar, end + 1));
+				return end + 1;
 			}
-			else if (next == '$') {
-				out.append("$$");
-				i += 2;
+			this.referenced = true;
+			String value = lookup(dollar + 1, end);
+			append(out, (value != null) ? value : "");
+			return end;
+		}
+
+		private int braced(int dollar, StringBuilder out) {
+			int nameStart = dollar + 2;
+			if (nameStart >= this.to || !SqlStatementSplitter.isTagStart(this.text.charAt(nameStart))) {
+				throw malformed(dollar, "'${' is not followed by a variable name");
 			}
-			else if (next == '{') {
-				i = substituteBraced(text, i, to, out, line);
+			int nameEnd = nameEnd(nameStart);
+			String name = this.text.subSequence(nameStart, nameEnd).toString();
+			String value = EnvironmentSubstitution.this.variables.apply(name);
+			int i = nameEnd;
+			if (i >= this.to) {
+				throw malformed(dollar, "'${' is never closed by '}' on this line");
 			}
-			else if (SqlStatementSplitter.isTagStart(next)) {
-				i = substituteBare(text, i, to, out);
+			char operator = this.text.charAt(i);
+			char second = (i + 1 < this.to) ? this.text.charAt(i + 1) : '\0';
+			if (operator == '}') {
+				append(out, (value != null) ? value : "");
+			}
+			else if (operator == ':' && second == '-') {
+				i = fallback(i + 2, out, value == null || value.isEmpty(), value);
+			}
+			else if (operator == '-') {
+				i = fallback(i + 1, out, value == null, value);
+			}
+			else if (operator == '?') {
+				StringBuilder message = new StringBuilder();
+				i = expression(i + 1, (out != null && value == null) ? message : null, true);
+				if (out != null && value == null) {
+					throw new InvalidSourceException(EnvironmentSubstitution.this.source, this.line,
+							"ENVSUB variable " + name + " is not set"
+									+ (message.isEmpty() ? "" : ": " + message),
+							"Set " + name + " in the environment, or remove the reference");
+				}
+				append(out, value);
+			}
+			else if (operator == ':') {
+				i = substring(dollar, i + 1, out, value);
 			}
 			else {
-				out.append('$');
+				throw malformed(dollar, "unsupported reference");
+			}
+			if (i >= this.to || this.text.charAt(i) != '}') {
+				throw malformed(dollar, "'${' is never closed by '}' on this line");
+			}
+			return i + 1;
+		}
+
+		private int fallback(int start, StringBuilder out, boolean useDefault, String value) {
+			int end = expression(start, useDefault ? out : null, true);
+			if (!useDefault) {
+				append(out, value);
+			}
+			return end;
+		}
+
+		private int substring(int dollar, int start, StringBuilder out, String value) {
+			int close = indexOf('}', start);
+			if (close < 0) {
+				throw malformed(dollar, "'${' is never closed by '}' on this line");
+			}
+			String[] bounds = this.text.subSequence(start, close).toString().split(":", -1);
+			if (bounds.length > 2) {
+				throw malformed(dollar, "a substring takes an offset and at most one length");
+			}
+			int offset = number(dollar, bounds[0]);
+			Integer length = (bounds.length == 2) ? number(dollar, bounds[1]) : null;
+			if (out != null) {
+				out.append(slice((value != null) ? value : "", offset, length));
+			}
+			return close;
+		}
+
+		private int number(int dollar, String bound) {
+			try {
+				return Integer.parseInt(bound.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw malformed(dollar, "'" + bound + "' is not a substring offset or length");
+			}
+		}
+
+		private String lookup(int start, int end) {
+			return EnvironmentSubstitution.this.variables.apply(this.text.subSequence(start, end).toString());
+		}
+
+		private int nameEnd(int start) {
+			int i = start + 1;
+			while (i < this.to && SqlStatementSplitter.isTagPart(this.text.charAt(i))) {
 				i++;
 			}
+			return i;
 		}
-	}
 
-	private int substituteBare(CharSequence text, int dollar, int to, StringBuilder out) {
-		int end = nameEnd(text, dollar + 1, to);
-		if (end < to && text.charAt(end) == '$') {
-			// $tag$ opens or closes a dollar quote: keep the whole delimiter so its
-			// closing $ cannot be read as the start of another reference.
-			out.append(text, dollar, end + 1);
-			return end + 1;
-		}
-		appendIfSet(out, this.variables.apply(text.subSequence(dollar + 1, end).toString()));
-		return end;
-	}
-
-	private int substituteBraced(CharSequence text, int dollar, int to, StringBuilder out, int line) {
-		int nameStart = dollar + 2;
-		int nameEnd = (nameStart < to && SqlStatementSplitter.isTagStart(text.charAt(nameStart)))
-				? nameEnd(text, nameStart, to) : nameStart;
-		int close = indexOf(text, '}', nameEnd, to);
-		if (nameEnd == nameStart || close < 0) {
-			return literalDollar(out, dollar);
-		}
-		String name = text.subSequence(nameStart, nameEnd).toString();
-		String operator = text.subSequence(nameEnd, close).toString();
-		String value = this.variables.apply(name);
-		if (operator.isEmpty()) {
-			appendIfSet(out, value);
-		}
-		else if (operator.startsWith(":-")) {
-			out.append((value == null || value.isEmpty()) ? operator.substring(2) : value);
-		}
-		else if (operator.startsWith("-")) {
-			out.append((value == null) ? operator.substring(1) : value);
-		}
-		else if (operator.startsWith("?")) {
-			if (value == null) {
-				String message = operator.substring(1);
-				throw new InvalidSourceException(this.source, line,
-						"ENVSUB variable " + name + " is not set" + (message.isEmpty() ? "" : ": " + message),
-						"Set " + name + " in the environment, or remove the reference");
+		private int indexOf(char c, int from) {
+			for (int i = from; i < this.to; i++) {
+				if (this.text.charAt(i) == c) {
+					return i;
+				}
 			}
-			out.append(value);
+			return -1;
 		}
-		else {
-			return literalDollar(out, dollar);
+
+		private InvalidSourceException malformed(int dollar, String problem) {
+			int end = indexOf('}', dollar);
+			CharSequence reference = this.text.subSequence(dollar, (end < 0) ? this.to : end + 1);
+			return new InvalidSourceException(EnvironmentSubstitution.this.source, this.line,
+					"malformed ENVSUB reference '" + reference.toString().strip() + "': " + problem, FORMS);
 		}
-		return close + 1;
+
 	}
 
-	private static int literalDollar(StringBuilder out, int dollar) {
-		out.append('$');
-		return dollar + 1;
+	/**
+	 * Cuts a substring as the shell does, counting characters (code points) rather than the
+	 * bytes goose counts, so a multi-byte character is never split.
+	 */
+	private static String slice(String value, int offset, Integer length) {
+		int size = value.codePointCount(0, value.length());
+		int from = Math.min(Math.max((offset < 0) ? offset + size : offset, 0), size);
+		int to = size;
+		if (length != null) {
+			to = (length >= 0) ? from + length : Math.max(length + size, from);
+			to = Math.min(to, size);
+		}
+		return value.substring(value.offsetByCodePoints(0, from), value.offsetByCodePoints(0, to));
 	}
 
-	private static void appendIfSet(StringBuilder out, String value) {
-		if (value != null) {
-			out.append(value);
+	private static void append(StringBuilder out, CharSequence text) {
+		if (out != null) {
+			out.append(text);
 		}
 	}
 
-	private static int nameEnd(CharSequence text, int start, int to) {
-		int i = start + 1;
-		while (i < to && SqlStatementSplitter.isTagPart(text.charAt(i))) {
-			i++;
+	private static void append(StringBuilder out, char c) {
+		if (out != null) {
+			out.append(c);
 		}
-		return i;
-	}
-
-	private static int indexOf(CharSequence text, char c, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (text.charAt(i) == c) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 }

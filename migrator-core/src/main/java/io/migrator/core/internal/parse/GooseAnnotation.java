@@ -62,6 +62,11 @@ enum GooseAnnotation {
 			return null;
 		}
 		String command = line.subSequence(i + MARKER.length(), length).toString().strip();
+		if (command.indexOf('\r') >= 0) {
+			throw new InvalidSourceException(source, lineNumber,
+					"lines end with a bare carriage return (\\r), so the whole file reads as one line",
+					"Save the file with LF (or CRLF) line endings");
+		}
 		String normalized = String.join(" ", command.split("\\s+"));
 		for (GooseAnnotation annotation : values()) {
 			if (annotation.command.equalsIgnoreCase(normalized)) {

@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 
+import io.migrator.core.InvalidSourceException;
+import io.migrator.core.internal.parse.StrictDecodingReader.UndecodableBytesException;
+
 /**
- * Reads a character stream one line at a time, keeping each line's terminator so that
- * statement text can be handed on exactly as written. A line ends after {@code \n};
- * the {@code \r} of a {@code \r\n} pair stays part of the terminator.
+ * Reads a character stream one line at a time, keeping each line's {@code \n} terminator
+ * so that statement text can be handed on as written. A {@code \r\n} terminator is read
+ * as {@code \n}, as goose reads it: a string literal spanning lines of a file saved on
+ * Windows must not store {@code \r} in the database.
  */
 final class LineReader {
 
 	private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+	private final String source;
 
 	private final Reader reader;
 
@@ -25,7 +31,8 @@ final class LineReader {
 
 	private boolean endOfStream;
 
-	LineReader(Reader reader) {
+	LineReader(String source, Reader reader) {
+		this.source = source;
 		this.reader = reader;
 	}
 
@@ -33,11 +40,13 @@ final class LineReader {
 	 * Replaces the content of {@code line} with the next line, terminator included.
 	 * @param line the buffer to fill
 	 * @return {@code false} when there are no more lines
+	 * @throws InvalidSourceException when the line holds bytes that are not valid in the
+	 * file's encoding
 	 */
 	boolean readLine(StringBuilder line) {
 		line.setLength(0);
 		while (true) {
-			if (this.position == this.limit && !fill()) {
+			if (this.position == this.limit && !fill(line)) {
 				if (line.length() == 0) {
 					return false;
 				}
@@ -57,6 +66,7 @@ final class LineReader {
 			this.position = end;
 		}
 		this.lineNumber++;
+		dropCarriageReturn(line);
 		// Editors on Windows like to start UTF-8 files with a byte order mark; it is
 		// not SQL and would hide a leading annotation.
 		if (this.lineNumber == 1 && line.charAt(0) == BYTE_ORDER_MARK) {
@@ -73,7 +83,16 @@ final class LineReader {
 		return this.lineNumber;
 	}
 
-	private boolean fill() {
+	private static void dropCarriageReturn(StringBuilder line) {
+		int length = line.length();
+		boolean newline = length > 0 && line.charAt(length - 1) == '\n';
+		int carriageReturn = newline ? length - 2 : length - 1;
+		if (carriageReturn >= 0 && line.charAt(carriageReturn) == '\r') {
+			line.deleteCharAt(carriageReturn);
+		}
+	}
+
+	private boolean fill(StringBuilder partialLine) {
 		if (this.endOfStream) {
 			return false;
 		}
@@ -91,9 +110,25 @@ final class LineReader {
 			this.limit = read;
 			return true;
 		}
+		catch (UndecodableBytesException ex) {
+			throw undecodable(ex, partialLine);
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private InvalidSourceException undecodable(UndecodableBytesException ex, StringBuilder partialLine) {
+		// Everything before the bad bytes was delivered, so they sit on the line being read.
+		int line = this.lineNumber + 1;
+		int column = partialLine.length() + 1;
+		String encoding = ex.charset().name();
+		return new InvalidSourceException(this.source, line,
+				ex.bytes() + " at column " + column + (ex.bytes().startsWith("bytes") ? " are" : " is") + " not valid "
+						+ encoding
+						+ ": the file is saved in another encoding",
+				"Save the file as " + encoding + ", or declare the encoding it is saved in "
+						+ "(MigratorBuilder.encoding, e.g. windows-1252)");
 	}
 
 }

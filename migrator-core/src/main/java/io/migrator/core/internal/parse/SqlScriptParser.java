@@ -1,8 +1,10 @@
 package io.migrator.core.internal.parse;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -16,8 +18,12 @@ import io.migrator.core.InvalidSourceException;
  * <p>
  * Accepts goose files verbatim (annotations are case-insensitive and tolerate extra
  * whitespace) and splits statements where PostgreSQL would: a {@code ;} inside a string,
- * quoted identifier, dollar-quoted body or comment does not end a statement. Every
- * malformed input raises an {@link InvalidSourceException} naming the file and line.
+ * quoted identifier, dollar-quoted body or comment does not end a statement. Lines end
+ * with {@code \n} whatever the file used. Every malformed input raises an
+ * {@link InvalidSourceException} naming the file and line, at the latest when
+ * {@link #next()} reaches the end of the file: a transactional file that controls the
+ * transaction itself ({@code COMMIT}, ...) is refused there, because
+ * {@code -- +goose NO TRANSACTION} may come after the statement.
  * <p>
  * Not thread-safe.
  */
@@ -57,6 +63,12 @@ public final class SqlScriptParser implements AutoCloseable {
 
 	private boolean substituting;
 
+	private boolean substitutedStatement;
+
+	private String substitutedTransactionControl;
+
+	private int substitutedTransactionControlLine;
+
 	private boolean noTransaction;
 
 	private int upStatements;
@@ -66,7 +78,31 @@ public final class SqlScriptParser implements AutoCloseable {
 	private boolean finished;
 
 	/**
-	 * Creates a parser. Nothing is read until {@link #next()}.
+	 * Creates a parser of a file's bytes, decoded strictly: bytes that are not valid in
+	 * {@code encoding} are refused with their line, never replaced. Every reader of
+	 * migration files goes through here, so a file is decoded the same way when validated
+	 * and when run. Nothing is read until {@link #next()}.
+	 * @param sourceName the file name shown in error messages
+	 * @param in the file's bytes; closed by {@link #close()}
+	 * @param encoding the encoding the file is saved in
+	 * @param format the layout of the file
+	 * @param plainDirection the direction of a {@link SqlScriptFormat#PLAIN} file, taken
+	 * from its name; ignored for {@link SqlScriptFormat#GOOSE}
+	 * @param variables resolves ENVSUB variable names, returning {@code null} for unset
+	 * ones
+	 * @return the parser
+	 */
+	public static SqlScriptParser open(String sourceName, InputStream in, Charset encoding, SqlScriptFormat format,
+			Direction plainDirection, Function<String, String> variables) {
+		Objects.requireNonNull(in, "'in' must not be null");
+		Objects.requireNonNull(encoding, "'encoding' must not be null");
+		return new SqlScriptParser(sourceName, new StrictDecodingReader(in, encoding), format, plainDirection,
+				variables);
+	}
+
+	/**
+	 * Creates a parser of text that is already decoded. Nothing is read until
+	 * {@link #next()}.
 	 * @param sourceName the file name shown in error messages
 	 * @param reader the file's content; closed by {@link #close()}
 	 * @param format the layout of the file
@@ -75,7 +111,7 @@ public final class SqlScriptParser implements AutoCloseable {
 	 * @param variables resolves ENVSUB variable names, returning {@code null} for unset
 	 * ones
 	 */
-	public SqlScriptParser(String sourceName, Reader reader, SqlScriptFormat format, Direction plainDirection,
+	SqlScriptParser(String sourceName, Reader reader, SqlScriptFormat format, Direction plainDirection,
 			Function<String, String> variables) {
 		this.source = Objects.requireNonNull(sourceName, "'sourceName' must not be null");
 		this.reader = Objects.requireNonNull(reader, "'reader' must not be null");
@@ -89,7 +125,7 @@ public final class SqlScriptParser implements AutoCloseable {
 		else {
 			this.plainDirection = null;
 		}
-		this.lines = new LineReader(reader);
+		this.lines = new LineReader(sourceName, reader);
 		this.substitution = new EnvironmentSubstitution(sourceName, variables);
 	}
 
@@ -112,8 +148,9 @@ public final class SqlScriptParser implements AutoCloseable {
 				}
 				this.position = 0;
 				this.lineNumber = this.lines.lineNumber();
-				GooseAnnotation annotation = this.splitter.isOutsideQuotesAndComments()
-						? GooseAnnotation.parse(this.source, this.lineNumber, this.line) : null;
+				// An annotation line is never SQL, wherever it is: goose reads one inside a
+				// block or a dollar-quoted body too (ENVSUB ON around a function body).
+				GooseAnnotation annotation = GooseAnnotation.parse(this.source, this.lineNumber, this.line);
 				if (annotation != null) {
 					this.position = this.line.length();
 					SqlStatement block = apply(annotation);
@@ -180,7 +217,7 @@ public final class SqlScriptParser implements AutoCloseable {
 
 	private SqlStatement scanBlockLine() {
 		this.splitter.scan(this.line, 0, this.lineNumber, false);
-		appendExactly(0, this.line.length());
+		append(0, this.line.length());
 		this.position = this.line.length();
 		return null;
 	}
@@ -200,7 +237,8 @@ public final class SqlScriptParser implements AutoCloseable {
 
 	private void appendExactly(int from, int to) {
 		if (this.substituting) {
-			this.substitution.substitute(this.line, from, to, this.statement, this.lineNumber);
+			this.substitutedStatement |= this.substitution.substitute(this.line, from, to, this.statement,
+					this.lineNumber);
 		}
 		else {
 			this.statement.append(this.line, from, to);
@@ -221,22 +259,52 @@ public final class SqlScriptParser implements AutoCloseable {
 		if (this.splitter.sawSql()) {
 			int number = (this.section == Direction.UP) ? ++this.upStatements : ++this.downStatements;
 			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number, block);
+			if (this.substitutedStatement) {
+				findTransactionControlInSubstitutedText(result);
+			}
 		}
 		resetStatement();
 		return result;
 	}
 
+	/**
+	 * Statements are split on the text as written, so a value substituted at the top level
+	 * ({@code ${SETUP};} with SETUP holding "COMMIT") would slip past the check; scan what
+	 * is actually sent as well.
+	 */
+	private void findTransactionControlInSubstitutedText(SqlStatement statement) {
+		if (this.substitutedTransactionControl != null) {
+			return;
+		}
+		SqlStatementSplitter sent = new SqlStatementSplitter();
+		sent.scan(statement.sql(), 0, statement.line(), false);
+		sent.endSqlStatement();
+		if (sent.transactionControl() != null) {
+			this.substitutedTransactionControl = sent.transactionControl();
+			this.substitutedTransactionControlLine = statement.line();
+		}
+	}
+
 	private void resetStatement() {
 		this.statement.setLength(0);
 		this.statementLine = 0;
+		this.substitutedStatement = false;
 		this.splitter.startStatement();
 	}
 
 	private SqlStatement apply(GooseAnnotation annotation) {
-		if (this.blockLine > 0 && annotation != GooseAnnotation.STATEMENT_END) {
+		boolean opensSectionOrBlock = annotation == GooseAnnotation.UP || annotation == GooseAnnotation.DOWN
+				|| annotation == GooseAnnotation.STATEMENT_BEGIN;
+		if (this.blockLine > 0 && opensSectionOrBlock) {
 			throw invalid(this.lineNumber,
 					"'" + annotation.display() + "' inside the StatementBegin block opened at line " + this.blockLine,
 					"Close the block with '-- +goose StatementEnd' first");
+		}
+		// NO TRANSACTION, ENVSUB and StatementBegin may sit inside a dollar-quoted body; a
+		// statement cannot end there.
+		if (annotation == GooseAnnotation.UP || annotation == GooseAnnotation.DOWN
+				|| (annotation == GooseAnnotation.STATEMENT_END && this.blockLine > 0)) {
+			requireClosedConstructs(annotation);
 		}
 		switch (annotation) {
 			case UP, DOWN -> startSection(annotation);
@@ -285,10 +353,13 @@ public final class SqlScriptParser implements AutoCloseable {
 			throw invalid(this.lineNumber, "'-- +goose StatementBegin' before '-- +goose Up'",
 					"Add '-- +goose Up' above it");
 		}
-		requireTerminated();
-		resetStatement();
+		if (!this.splitter.sawSql()) {
+			resetStatement();
+		}
+		// Otherwise the lines read since the last statement ended belong to the block's
+		// statement, as goose reads them: "CREATE FUNCTION ... AS", then StatementBegin
+		// and the body.
 		this.blockLine = this.lineNumber;
-		this.statementLine = this.lineNumber + 1;
 	}
 
 	private SqlStatement endBlock() {
@@ -296,19 +367,30 @@ public final class SqlScriptParser implements AutoCloseable {
 			throw invalid(this.lineNumber, "'-- +goose StatementEnd' without '-- +goose StatementBegin'",
 					"Add '-- +goose StatementBegin' above the block, or remove this line");
 		}
-		trimLineTerminator(this.statement);
+		trimTrailingWhitespace(this.statement);
 		this.blockLine = 0;
 		return completeStatement(true);
 	}
 
-	private static void trimLineTerminator(StringBuilder text) {
+	private static void trimTrailingWhitespace(StringBuilder text) {
 		int length = text.length();
-		if (length > 0 && text.charAt(length - 1) == '\n') {
+		while (length > 0 && Character.isWhitespace(text.charAt(length - 1))) {
 			length--;
-			if (length > 0 && text.charAt(length - 1) == '\r') {
-				length--;
-			}
-			text.setLength(length);
+		}
+		text.setLength(length);
+	}
+
+	/**
+	 * Refuses a section or block boundary inside an open string, quoted identifier, dollar
+	 * quote or block comment: the statement before it could not be complete.
+	 */
+	private void requireClosedConstructs(GooseAnnotation annotation) {
+		String open = this.splitter.openConstruct();
+		if (open != null) {
+			throw invalid(this.lineNumber,
+					"'" + annotation.display() + "' inside the " + open.replace("unterminated ", "")
+							+ " opened at line " + this.splitter.openConstructLine(),
+					"Close it with " + this.splitter.closingDelimiter() + " above this line");
 		}
 	}
 
@@ -337,6 +419,22 @@ public final class SqlScriptParser implements AutoCloseable {
 					"Add '-- +goose Up' above the first statement; goose files need it even when empty");
 		}
 		requireTerminated();
+		this.splitter.endSqlStatement();
+		String control = this.splitter.transactionControl();
+		int controlLine = this.splitter.transactionControlLine();
+		if (this.substitutedTransactionControl != null
+				&& (control == null || this.substitutedTransactionControlLine < controlLine)) {
+			control = this.substitutedTransactionControl + " (from an ENVSUB value)";
+			controlLine = this.substitutedTransactionControlLine;
+		}
+		if (control != null && !this.noTransaction) {
+			// goose runs such files, but its COMMIT splits the migration from its version row.
+			throw invalid(controlLine,
+					control + " in a migration that runs in a transaction: migrator runs each migration in its own "
+							+ "transaction and commits it together with its history row",
+					"Remove the transaction control statements (BEGIN, COMMIT, ...; migrator commits for you), or add "
+							+ "'-- +goose NO TRANSACTION' to run the file statement by statement as written");
+		}
 	}
 
 	private String sectionName() {

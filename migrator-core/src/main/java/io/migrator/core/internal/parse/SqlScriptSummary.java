@@ -1,9 +1,8 @@
 package io.migrator.core.internal.parse;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,10 +27,10 @@ public record SqlScriptSummary(boolean noTransaction, int upStatements, int down
 
 	/**
 	 * Reads and validates a whole SQL migration in one pass, computing its checksum on
-	 * the way. The content is decoded as UTF-8. The stream is read to its end but not
-	 * closed.
+	 * the way. The stream is read to its end and closed.
 	 * @param sourceName the file name shown in error messages
 	 * @param in the file's bytes
+	 * @param encoding the encoding the file is saved in; bytes not valid in it are refused
 	 * @param format the layout of the file
 	 * @param plainDirection the direction of a {@link SqlScriptFormat#PLAIN} file
 	 * @param variables resolves ENVSUB variable names, returning {@code null} for unset
@@ -40,23 +39,24 @@ public record SqlScriptSummary(boolean noTransaction, int upStatements, int down
 	 * @throws InvalidSourceException when the file is malformed
 	 * @throws UncheckedIOException when reading fails
 	 */
-	public static SqlScriptSummary read(String sourceName, InputStream in, SqlScriptFormat format,
+	public static SqlScriptSummary read(String sourceName, InputStream in, Charset encoding, SqlScriptFormat format,
 			Direction plainDirection, Function<String, String> variables) {
 		MessageDigest digest = sha256();
-		InputStreamReader reader = new InputStreamReader(new DigestInputStream(in, digest), StandardCharsets.UTF_8);
-		SqlScriptParser parser = new SqlScriptParser(sourceName, reader, format, plainDirection, variables);
 		int up = 0;
 		int down = 0;
-		for (SqlStatement statement = parser.next(); statement != null; statement = parser.next()) {
-			if (statement.direction() == Direction.UP) {
-				up++;
+		try (SqlScriptParser parser = SqlScriptParser.open(sourceName, new DigestInputStream(in, digest), encoding,
+				format, plainDirection, variables)) {
+			for (SqlStatement statement = parser.next(); statement != null; statement = parser.next()) {
+				if (statement.direction() == Direction.UP) {
+					up++;
+				}
+				else {
+					down++;
+				}
 			}
-			else {
-				down++;
-			}
+			String checksum = HexFormat.of().formatHex(digest.digest());
+			return new SqlScriptSummary(parser.noTransaction(), up, down, parser.hasDownSection(), checksum);
 		}
-		String checksum = HexFormat.of().formatHex(digest.digest());
-		return new SqlScriptSummary(parser.noTransaction(), up, down, parser.hasDownSection(), checksum);
 	}
 
 	private static MessageDigest sha256() {

@@ -6,8 +6,9 @@ import io.migrator.core.Direction;
  * One statement of a SQL migration, ready to be sent to the database.
  *
  * @param direction the section the statement belongs to
- * @param sql the statement exactly as written, comments and line terminators included,
- * with leading whitespace removed; ENVSUB references are already replaced
+ * @param sql the statement as written, comments included, with leading whitespace (and a
+ * block's trailing whitespace) removed, lines ending with {@code \n} whatever the file
+ * used, annotation lines left out; ENVSUB references are already replaced
  * @param line the 1-based line of the file where the statement text begins
  * @param number the 1-based position of the statement within its direction, as error
  * messages count it ("statement 3")

@@ -10,9 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.migrator.core.InvalidSourceException;
+
 import static io.migrator.core.internal.parse.ParsedScripts.parseGoose;
 import static io.migrator.core.internal.parse.ParsedScripts.sqlOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -51,10 +54,66 @@ class EnvironmentSubstitutionTests {
 				arguments("$NAME$ stays a tag", "$NAME$ stays a tag"),
 				arguments("costs $ 5", "costs $ 5"),
 				arguments("ends with $", "ends with $"),
-				arguments("${NAME", "${NAME"),
-				arguments("${1}", "${1}"),
-				arguments("${NAME:=x}", "${NAME:=x}"),
-				arguments("'${ROLE}' inside a string", "'app_rw' inside a string"));
+				arguments("'${ROLE}' inside a string", "'app_rw' inside a string"),
+				arguments("${UNSET:-${NAME}}", "alice"),
+				arguments("${UNSET:-${EMPTY:-${ROLE}}}", "app_rw"),
+				arguments("${NAME:-${UNSET?not needed, so no error}}", "alice"),
+				arguments("${UNSET:-a $NAME b}", "a alice b"),
+				arguments("${NAME:0:3}", "ali"),
+				arguments("${NAME:2}", "ice"),
+				arguments("${NAME: -3}", "ice"),
+				arguments("${NAME:1:-1}", "lic"),
+				arguments("${NAME:9}", ""),
+				arguments("${UNSET:0:3}", ""),
+				arguments("${ACCENTED:1:2}", "\u00e9t"),
+				arguments("\\\\$NAME", "\\\\alice"),
+				arguments("$(date)", "$(date)"));
+	}
+
+	@ParameterizedTest(name = "[{0}]")
+	@MethodSource("malformedReferences")
+	void refusesMalformedReferencesWithTheLine(String text, String problem) {
+		assertThatExceptionOfType(InvalidSourceException.class)
+			.isThrownBy(() -> new EnvironmentSubstitution(ParsedScripts.SOURCE, VARIABLES::get).substitute(text, 0,
+					text.length(), new StringBuilder(), 7))
+			.withMessageStartingWith(ParsedScripts.SOURCE + ":7: " + problem)
+			.withMessageContaining("write \\$ for a literal $");
+	}
+
+	static Stream<Arguments> malformedReferences() {
+		return Stream.of(arguments("x ${NAME", "malformed ENVSUB reference '${NAME': '${' is never closed by '}'"),
+				arguments("${1}", "malformed ENVSUB reference '${1}': '${' is not followed by a variable name"),
+				arguments("${}", "malformed ENVSUB reference '${}': '${' is not followed by a variable name"),
+				arguments("${NAME:=x}", "malformed ENVSUB reference '${NAME:=x}': '=x' is not a substring offset"),
+				arguments("${NAME/a/b}", "malformed ENVSUB reference '${NAME/a/b}': unsupported reference"),
+				arguments("${UNSET:-${NAME}", "malformed ENVSUB reference '${UNSET:-${NAME}': '${' is never closed"),
+				arguments("${NAME:1:2:3}", "malformed ENVSUB reference '${NAME:1:2:3}': a substring takes an offset"));
+	}
+
+	@Test
+	void namesTheUnsetRequiredVariableAndItsExpandedMessage() {
+		assertThatExceptionOfType(InvalidSourceException.class)
+			.isThrownBy(() -> new EnvironmentSubstitution(ParsedScripts.SOURCE, VARIABLES::get)
+				.substitute("${UNSET?ask $NAME}", 0, 18, new StringBuilder(), 3))
+			.withMessage(ParsedScripts.SOURCE + ":3: ENVSUB variable UNSET is not set: ask alice. "
+					+ "Set UNSET in the environment, or remove the reference");
+	}
+
+	@Test
+	void substitutesInsideABlockAndADollarQuotedBodyWithoutSendingTheAnnotations() {
+		List<String> statements = sqlOf(parseGoose("""
+				-- +goose Up
+				-- +goose StatementBegin
+				CREATE FUNCTION owner_of() RETURNS text AS $body$
+				-- +goose ENVSUB ON
+				  SELECT '${ROLE:0:3}' || $1::text || '$$'
+				-- +goose ENVSUB OFF
+				  || '${ROLE}'
+				$body$ LANGUAGE sql;
+				-- +goose StatementEnd
+				""", VARIABLES));
+		assertThat(statements).containsExactly("CREATE FUNCTION owner_of() RETURNS text AS $body$\n"
+				+ "  SELECT 'app' || $1::text || '$$'\n  || '${ROLE}'\n$body$ LANGUAGE sql;");
 	}
 
 	@Test
@@ -97,6 +156,7 @@ class EnvironmentSubstitutionTests {
 		variables.put("EMPTY", "");
 		variables.put("ROLE", "app_rw");
 		variables.put("TRICKY", "x'; DROP TABLE t; --");
+		variables.put("ACCENTED", "r\u00e9t\u00e9");
 		return variables;
 	}
 

@@ -2,6 +2,7 @@ package io.migrator.core.internal.parse;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,94 @@ class GooseAnnotationTests {
 				""");
 		assertThat(sqlOf(parse(parser))).containsExactly("CREATE INDEX CONCURRENTLY i ON t (c);");
 		assertThat(parser.noTransaction()).isTrue();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("noTransactionPlacements")
+	void noTransactionAnywhereMarksTheWholeFileAndIsNeverSent(String placement, String file, List<String> sent) {
+		SqlScriptParser parser = ParsedScripts.goose(file, Map.of());
+		assertThat(sqlOf(parse(parser))).containsExactlyElementsOf(sent);
+		assertThat(parser.noTransaction()).isTrue();
+	}
+
+	static Stream<Arguments> noTransactionPlacements() {
+		return Stream.of(
+				arguments("after Up, with trailing spaces", "-- +goose Up\n-- +goose NO TRANSACTION   \t\nSELECT 1;\n",
+						List.of("SELECT 1;")),
+				arguments("twice", "-- +goose NO TRANSACTION\n-- +goose Up\n-- +goose NO TRANSACTION\nSELECT 1;\n",
+						List.of("SELECT 1;")),
+				arguments("after the last statement", "-- +goose Up\nSELECT 1;\nSELECT 2;\n-- +goose NO TRANSACTION\n",
+						List.of("SELECT 1;", "SELECT 2;")),
+				arguments("in the Down section", "-- +goose Up\nSELECT 1;\n-- +goose Down\n-- +goose no transaction\n",
+						List.of("SELECT 1;")),
+				arguments("inside a StatementBegin block", """
+						-- +goose Up
+						-- +goose StatementBegin
+						CREATE INDEX CONCURRENTLY i ON t (c);
+						-- +goose NO TRANSACTION
+						-- +goose StatementEnd
+						""", List.of("CREATE INDEX CONCURRENTLY i ON t (c);")),
+				arguments("between the lines of a statement", "-- +goose Up\nCREATE INDEX CONCURRENTLY i\n"
+						+ "-- +goose NO TRANSACTION\nON t (c);\n", List.of("CREATE INDEX CONCURRENTLY i\nON t (c);")),
+				arguments("inside a dollar-quoted body", """
+						-- +goose Up
+						DO $$
+						-- +goose NO TRANSACTION
+						BEGIN PERFORM 1; END $$;
+						""", List.of("DO $$\nBEGIN PERFORM 1; END $$;")));
+	}
+
+	@Test
+	void statementBeginInTheMiddleOfAStatementKeepsTheLinesReadBeforeIt() {
+		List<SqlStatement> statements = parseGoose("""
+				-- +goose Up
+				CREATE TABLE t (id int);
+				CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS
+				-- +goose StatementBegin
+				$$
+				BEGIN
+				  RETURN 1;
+				END;
+				$$;
+				-- +goose StatementEnd
+				SELECT f();
+				""");
+		assertThat(statements).extracting(SqlStatement::sql, SqlStatement::line, SqlStatement::block)
+			.containsExactly(tuple("CREATE TABLE t (id int);", 2, false),
+					tuple("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS\n$$\nBEGIN\n  RETURN 1;\nEND;\n$$;", 3,
+							true),
+					tuple("SELECT f();", 11, false));
+	}
+
+	@Test
+	void blockOfSeveralStatementsIsSentWithoutItsAnnotationLinesAndKeepsItsTrailingComment() {
+		List<SqlStatement> statements = parseGoose("""
+				-- +goose Up
+				-- +goose StatementBegin
+				CREATE TABLE events (id int, at date);
+				-- +goose ENVSUB ON
+				INSERT INTO events VALUES (1, '${DAY}');
+				-- +goose ENVSUB OFF
+				INSERT INTO events VALUES (2, '${DAY}'); -- the last statement ends with a comment
+				-- +goose StatementEnd
+				""", Map.of("DAY", "2026-05-01"));
+		assertThat(statements).extracting(SqlStatement::sql, SqlStatement::block)
+			.containsExactly(tuple("CREATE TABLE events (id int, at date);\nINSERT INTO events VALUES (1, '2026-05-01');"
+					+ "\nINSERT INTO events VALUES (2, '${DAY}'); -- the last statement ends with a comment", true));
+	}
+
+	@Test
+	void statementBeginInsideAnOpenDollarQuoteContinuesTheStatement() {
+		List<SqlStatement> statements = parseGoose("""
+				-- +goose Up
+				CREATE FUNCTION f() RETURNS int AS $$
+				-- +goose StatementBegin
+				BEGIN RETURN 1; END;
+				$$ LANGUAGE plpgsql;
+				-- +goose StatementEnd
+				""");
+		assertThat(sqlOf(statements))
+			.containsExactly("CREATE FUNCTION f() RETURNS int AS $$\nBEGIN RETURN 1; END;\n$$ LANGUAGE plpgsql;");
 	}
 
 	@Test
@@ -130,23 +219,23 @@ class GooseAnnotationTests {
 	}
 
 	@Test
-	void keepsCrlfInsideAStatementBlockButTrimsTheLastTerminator() {
+	void readsCrlfInsideAStatementBlockAsLineFeeds() {
 		List<SqlStatement> statements = parseGoose(
 				"-- +goose Up\r\n-- +goose StatementBegin\r\nSELECT 1;\r\nSELECT 2;\r\n-- +goose StatementEnd\r\n");
-		assertThat(sqlOf(statements)).containsExactly("SELECT 1;\r\nSELECT 2;");
+		assertThat(sqlOf(statements)).containsExactly("SELECT 1;\nSELECT 2;");
 	}
 
 	@Test
-	void readsAnAnnotationInsideADollarQuoteAsText() {
+	void neverSendsAnAnnotationLineInsideADollarQuote() {
 		List<SqlStatement> statements = parseGoose("""
 				-- +goose Up
 				-- +goose StatementBegin
 				CREATE FUNCTION f() RETURNS text AS $$
-				-- +goose StatementEnd
+				-- +goose NO TRANSACTION
 				SELECT 'x'$$ LANGUAGE sql;
 				-- +goose StatementEnd
 				""");
-		assertThat(sqlOf(statements)).singleElement().asString().contains("-- +goose StatementEnd\nSELECT 'x'$$");
+		assertThat(sqlOf(statements)).containsExactly("CREATE FUNCTION f() RETURNS text AS $$\nSELECT 'x'$$ LANGUAGE sql;");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.migrator.core.internal.parse;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Map;
 import io.migrator.core.Direction;
 
 /**
- * Parses SQL text held in memory, for tests.
+ * Parses SQL text held in memory, for tests: encoded as UTF-8 and read back through the
+ * strict decoder every migration file goes through.
  */
 final class ParsedScripts {
 
@@ -18,16 +20,25 @@ final class ParsedScripts {
 	}
 
 	static List<SqlStatement> parseGoose(String text) {
-		return parse(new SqlScriptParser(SOURCE, new StringReader(text), SqlScriptFormat.GOOSE, null, (name) -> null));
+		return parse(goose(text, Map.of()));
 	}
 
 	static List<SqlStatement> parseGoose(String text, Map<String, String> variables) {
-		return parse(new SqlScriptParser(SOURCE, new StringReader(text), SqlScriptFormat.GOOSE, null, variables::get));
+		return parse(goose(text, variables));
+	}
+
+	static SqlScriptParser goose(String text, Map<String, String> variables) {
+		return SqlScriptParser.open(SOURCE, utf8(text), StandardCharsets.UTF_8, SqlScriptFormat.GOOSE, null,
+				variables::get);
 	}
 
 	static List<SqlStatement> parsePlain(String source, String text, Direction direction) {
-		return parse(new SqlScriptParser(source, new StringReader(text), SqlScriptFormat.PLAIN, direction,
+		return parse(SqlScriptParser.open(source, utf8(text), StandardCharsets.UTF_8, SqlScriptFormat.PLAIN, direction,
 				(name) -> null));
+	}
+
+	private static ByteArrayInputStream utf8(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static List<String> sqlOf(List<SqlStatement> statements) {

@@ -52,14 +52,16 @@ class SqlScriptParserErrorTests {
 						file + ":1: '-- +goose StatementBegin' before '-- +goose Up'. Add '-- +goose Up' above it"),
 				arguments("unknown annotation", "-- +goose Up\n-- +goose Upgrade \n", 2, file
 						+ ":2: unknown annotation '-- +goose Upgrade'. Use one of: Up, Down, StatementBegin, StatementEnd, NO TRANSACTION, ENVSUB ON, ENVSUB OFF (case does not matter)"),
+				arguments("classic Mac line endings", "-- +goose Up\rSELECT 1;\r", 1, file
+						+ ":1: lines end with a bare carriage return (\\r), so the whole file reads as one line. Save the file with LF (or CRLF) line endings"),
 				arguments("annotation without command", "-- +goose\n", 1, file
 						+ ":1: annotation '-- +goose' without a command. Use one of: Up, Down, StatementBegin, StatementEnd, NO TRANSACTION, ENVSUB ON, ENVSUB OFF (case does not matter)"),
 				arguments("StatementBegin inside a block",
 						"-- +goose Up\n-- +goose StatementBegin\nSELECT 1;\n-- +goose StatementBegin\n", 4, file
 								+ ":4: '-- +goose StatementBegin' inside the StatementBegin block opened at line 2. Close the block with '-- +goose StatementEnd' first"),
-				arguments("other annotation inside a block",
-						"-- +goose Up\n-- +goose StatementBegin\n-- +goose NO TRANSACTION\n", 3, file
-								+ ":3: '-- +goose NO TRANSACTION' inside the StatementBegin block opened at line 2. Close the block with '-- +goose StatementEnd' first"),
+				arguments("Up inside a block",
+						"-- +goose Up\n-- +goose StatementBegin\n-- +goose Up\n", 3, file
+								+ ":3: '-- +goose Up' inside the StatementBegin block opened at line 2. Close the block with '-- +goose StatementEnd' first"),
 				arguments("StatementEnd without StatementBegin", "-- +goose Up\nSELECT 1;\n-- +goose StatementEnd\n", 3,
 						file + ":3: '-- +goose StatementEnd' without '-- +goose StatementBegin'. Add '-- +goose StatementBegin' above the block, or remove this line"),
 				arguments("Down inside an open block",
@@ -73,20 +75,21 @@ class SqlScriptParserErrorTests {
 						+ ":2: unterminated E'' string literal. Close it with '; everything after it was read as part of it"),
 				arguments("unterminated quoted identifier", "-- +goose Up\nSELECT \"a;\nSELECT 2;\n", 2, file
 						+ ":2: unterminated quoted identifier. Close it with \"; everything after it was read as part of it"),
+				arguments("unterminated backtick-quoted identifier", "-- +goose Up\nSELECT `a;\nSELECT 2;\n", 2, file
+						+ ":2: unterminated backtick-quoted identifier. Close it with `; everything after it was read as part of it"),
 				arguments("unterminated dollar quote", "-- +goose Up\nDO $fn$\nBEGIN NULL; END $$;\n", 2, file
 						+ ":2: unterminated dollar quote $fn$. Close it with $fn$; everything after it was read as part of it"),
 				arguments("unterminated nested block comment", "-- +goose Up\n/* a /* b */\nSELECT 1;\n", 2, file
 						+ ":2: unterminated block comment. Close it with */; everything after it was read as part of it"),
-				arguments("unterminated dollar quote swallowing StatementEnd",
-						"-- +goose Up\n-- +goose StatementBegin\nDO $$ BEGIN\n-- +goose StatementEnd\n", 3, file
-								+ ":3: unterminated dollar quote $$. Close it with $$; everything after it was read as part of it"),
+				arguments("StatementEnd inside an unterminated dollar quote",
+						"-- +goose Up\n-- +goose StatementBegin\nDO $$ BEGIN\n-- +goose StatementEnd\n", 4, file
+								+ ":4: '-- +goose StatementEnd' inside the dollar quote $$ opened at line 3. Close it with $$ above this line"),
+				arguments("Down inside an unterminated string", "-- +goose Up\nSELECT 'abc;\n-- +goose Down\n", 3, file
+						+ ":3: '-- +goose Down' inside the string literal opened at line 2. Close it with ' above this line"),
 				arguments("final statement without ';'", "-- +goose Up\nSELECT 1;\n\nSELECT\n  2\n", 4, file
 						+ ":4: statement 2 of the Up section does not end with ';'. End it with ';', or wrap it in '-- +goose StatementBegin' and '-- +goose StatementEnd'"),
 				arguments("Up statement without ';' before Down", "-- +goose Up\nSELECT 1\n-- +goose Down\nSELECT 2;\n",
 						2, file + ":2: statement 1 of the Up section does not end with ';'. End it with ';', or wrap it in '-- +goose StatementBegin' and '-- +goose StatementEnd'"),
-				arguments("statement without ';' before StatementBegin",
-						"-- +goose Up\n-- +goose Down\nSELECT 1\n-- +goose StatementBegin\n", 3, file
-								+ ":3: statement 1 of the Down section does not end with ';'. End it with ';', or wrap it in '-- +goose StatementBegin' and '-- +goose StatementEnd'"),
 				arguments("ENVSUB required variable unset",
 						"-- +goose Up\n-- +goose ENVSUB ON\nSELECT '${SET}';\nGRANT ALL ON t TO ${APP_ROLE?set the application role};\n",
 						4, file + ":4: ENVSUB variable APP_ROLE is not set: set the application role. Set APP_ROLE in the environment, or remove the reference"));

@@ -60,7 +60,7 @@ class SqlScriptSummaryTests {
 	void summarisesAPairedFile() {
 		byte[] bytes = "DROP TABLE users;\n".getBytes(StandardCharsets.UTF_8);
 		SqlScriptSummary summary = SqlScriptSummary.read("00002_users.down.sql", new ByteArrayInputStream(bytes),
-				SqlScriptFormat.PLAIN, Direction.DOWN, (name) -> null);
+				StandardCharsets.UTF_8, SqlScriptFormat.PLAIN, Direction.DOWN, (name) -> null);
 		assertThat(summary.upStatements()).isZero();
 		assertThat(summary.downStatements()).isEqualTo(1);
 		assertThat(summary.hasDownSection()).isTrue();
@@ -74,8 +74,8 @@ class SqlScriptSummaryTests {
 	}
 
 	private static SqlScriptSummary read(byte[] bytes) {
-		return SqlScriptSummary.read(ParsedScripts.SOURCE, new ByteArrayInputStream(bytes), SqlScriptFormat.GOOSE,
-				null, (name) -> null);
+		return SqlScriptSummary.read(ParsedScripts.SOURCE, new ByteArrayInputStream(bytes),
+				StandardCharsets.UTF_8, SqlScriptFormat.GOOSE, null, (name) -> null);
 	}
 
 }

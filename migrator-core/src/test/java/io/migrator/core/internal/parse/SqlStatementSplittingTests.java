@@ -74,10 +74,33 @@ class SqlStatementSplittingTests {
 						List.of("PREPARE p AS SELECT $1;", "SELECT 2;")),
 				arguments("nested block comments", "/* outer /* inner; */ still; */ SELECT 1;\nSELECT 2;\n",
 						List.of("/* outer /* inner; */ still; */ SELECT 1;", "SELECT 2;")),
-				arguments("CRLF line endings kept", "SELECT 1;\r\nSELECT\r\n  2;\r\n",
-						List.of("SELECT 1;", "SELECT\r\n  2;")),
+				arguments("CRLF line endings read as \\n, as goose reads them", "SELECT 1;\r\nSELECT\r\n  'a\r\nb';\r\n",
+						List.of("SELECT 1;", "SELECT\n  'a\nb';")),
+				arguments("a lone \\r inside a line is text", "SELECT 'a\rb';\n", List.of("SELECT 'a\rb';")),
 				arguments("last line without a terminator", "SELECT 1;", List.of("SELECT 1;")),
-				arguments("lone semicolons are not statements", ";\nSELECT 1;;\n", List.of("SELECT 1;")));
+				arguments("lone semicolons are not statements", ";\nSELECT 1;;\n", List.of("SELECT 1;")),
+				arguments("BEGIN ATOMIC body of a SQL-standard function is one statement", """
+						CREATE OR REPLACE FUNCTION sign_of(i int) RETURNS int LANGUAGE sql
+						BEGIN ATOMIC
+						  SELECT CASE WHEN i > 0 THEN 1 WHEN i < 0 THEN -1 ELSE 0 END;
+						END;
+						SELECT sign_of(-3);
+						""", List.of("""
+						CREATE OR REPLACE FUNCTION sign_of(i int) RETURNS int LANGUAGE sql
+						BEGIN ATOMIC
+						  SELECT CASE WHEN i > 0 THEN 1 WHEN i < 0 THEN -1 ELSE 0 END;
+						END;""", "SELECT sign_of(-3);")),
+				arguments("BEGIN ATOMIC body of a procedure holding several statements",
+						"CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (1); "
+								+ "INSERT INTO t VALUES (2); END; CALL p();\n",
+						List.of("CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (1); "
+								+ "INSERT INTO t VALUES (2); END;", "CALL p();")),
+				arguments("a parameter named begin does not open a body",
+						"CREATE FUNCTION f(begin int) RETURNS int LANGUAGE sql AS 'SELECT $1'; SELECT f(1);\n",
+						List.of("CREATE FUNCTION f(begin int) RETURNS int LANGUAGE sql AS 'SELECT $1';", "SELECT f(1);")),
+				arguments("a CASE ... END outside a routine body does not count",
+						"SELECT CASE WHEN true THEN 1 END; SELECT 2;\n",
+						List.of("SELECT CASE WHEN true THEN 1 END;", "SELECT 2;")));
 	}
 
 }

@@ -105,41 +105,23 @@ class StatementExecutionTests {
 	}
 
 	@Test
-	void blockThatWouldEndTheMigrationTransactionIsRefusedBeforeItIsSent() {
+	void blockThatWouldEndTheMigrationTransactionIsRefusedBeforeAnythingRuns() {
 		this.fixture.write("00002_commits.sql", """
 				-- +goose Up
 				INSERT INTO calls VALUES (1);
 				-- +goose StatementBegin
 				INSERT INTO calls VALUES (2);
-				SAVEPOINT s;
-				ROLLBACK TO SAVEPOINT s;
-				/* done */ CoMmIt;
+				COMMIT;
 				-- +goose StatementEnd
 				INSERT INTO calls VALUES (3);
 				""");
-		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-				() -> this.fixture.migrator().up());
-		assertThat(failure.getLocation()).extracting("statementNumber", "line").containsExactly(2, 4);
-		assertThat(failure.getMessage()).contains("statement 2 (a StatementBegin/StatementEnd block) at line 4",
-				"ends the transaction it runs in", "was not sent", "'-- +goose NO TRANSACTION'",
-				"nothing of version 2 changed");
-		assertThat(this.fixture.query("SELECT count(*) FROM calls")).containsExactly("0");
-		assertThat(this.fixture.history()).containsExactly("1:applied");
-	}
-
-	@Test
-	void dryRunOfABlockThatWouldEndTheTransactionCommitsNothing() {
-		this.fixture.write("00002_commits.sql", """
-				-- +goose Up
-				-- +goose StatementBegin
-				INSERT INTO calls VALUES (2);
-				COMMIT;
-				-- +goose StatementEnd
-				""");
-		RunResult dryRun = this.fixture.migrator().dryRun();
-		assertThat(dryRun.migrations()).extracting(MigrationResult::outcome)
-			.containsExactly(Outcome.VERIFIED, Outcome.FAILED);
-		assertThat(dryRun.migrations().get(1).error()).contains("ends the transaction it runs in");
+		Migrator migrator = this.fixture.migrator();
+		InvalidSourceException upFailure = catchThrowableOfType(InvalidSourceException.class, migrator::up);
+		assertThat(upFailure.getSource()).endsWith("00002_commits.sql");
+		assertThat(upFailure.getMessage()).contains("COMMIT", "NO TRANSACTION");
+		assertThat(catchThrowableOfType(InvalidSourceException.class, migrator::dryRun).getSource())
+			.endsWith("00002_commits.sql");
+		// Migration 1 (before it) is not applied either: the file is refused before the run starts.
 		assertThat(this.fixture.tableExists("calls")).isFalse();
 		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
 	}

@@ -34,13 +34,27 @@ final class PackagedApp implements AutoCloseable {
 	}
 
 	static PackagedApp start(Path workDirectory, String... arguments) {
+		return start(workDirectory, List.of(), arguments);
+	}
+
+	/**
+	 * Starts the jar with the AOT-generated application context ({@code -Dspring.aot.enabled=true}),
+	 * as a native image or an AOT-optimised JVM deployment runs it.
+	 */
+	static PackagedApp startWithAot(Path workDirectory, String... arguments) {
+		return start(workDirectory, List.of("-Dspring.aot.enabled=true"), arguments);
+	}
+
+	private static PackagedApp start(Path workDirectory, List<String> jvmOptions, String... arguments) {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException(JAR.toAbsolutePath() + " does not exist: run 'mvn verify' (the jar is "
 					+ "built in the package phase, before these tests)");
 		}
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString(),
-				"--server.port=" + port));
+		List<String> command = new ArrayList<>();
+		command.add(javaBinary());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Path log = workDirectory.resolve("app-" + port + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

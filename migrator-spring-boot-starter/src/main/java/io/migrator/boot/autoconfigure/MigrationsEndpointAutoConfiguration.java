@@ -1,8 +1,12 @@
 package io.migrator.boot.autoconfigure;
 
+import java.time.Duration;
+
 import io.migrator.boot.actuate.endpoint.MigrationsEndpoint;
+import io.migrator.boot.status.MigrationStatusCache;
 import io.migrator.core.Migrator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,8 +26,8 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(ApplicationContext context) {
-		return new MigrationsEndpoint(context);
+	MigrationsEndpoint migrationsEndpoint(ApplicationContext context, ObjectProvider<MigrationStatusCache> statusCache) {
+		return new MigrationsEndpoint(context, statusCache.getIfAvailable(() -> new MigrationStatusCache(Duration.ZERO)));
 	}
 
 }

@@ -1,7 +1,10 @@
 package io.migrator.boot.autoconfigure;
 
+import java.time.Duration;
+
 import io.migrator.boot.actuate.health.MigrationRunTracker;
 import io.migrator.boot.actuate.health.MigrationsHealthIndicator;
+import io.migrator.boot.status.MigrationStatusCache;
 import io.migrator.core.Migrator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,8 +29,10 @@ import org.springframework.context.annotation.Bean;
 public final class MigrationsHealthContributorAutoConfiguration
 		extends CompositeHealthContributorConfiguration<MigrationsHealthIndicator, Migrator> {
 
-	MigrationsHealthContributorAutoConfiguration(ObjectProvider<MigrationRunTracker> tracker) {
-		super((migrator) -> new MigrationsHealthIndicator(migrator, tracker.getIfAvailable()));
+	MigrationsHealthContributorAutoConfiguration(ObjectProvider<MigrationRunTracker> tracker,
+			ObjectProvider<MigrationStatusCache> statusCache) {
+		super((migrator) -> new MigrationsHealthIndicator(migrator, tracker.getIfAvailable(),
+				statusCache.getIfAvailable(() -> new MigrationStatusCache(Duration.ZERO))));
 	}
 
 	@Bean

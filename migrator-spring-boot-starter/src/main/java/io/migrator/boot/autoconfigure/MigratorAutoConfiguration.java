@@ -1,15 +1,21 @@
 package io.migrator.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.migrator.boot.status.MigrationStatusCache;
 import io.migrator.core.JavaMigration;
 import io.migrator.core.MigrationListener;
 import io.migrator.core.Migrator;
 import io.migrator.core.MigratorBuilder;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -26,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
@@ -39,16 +45,48 @@ import org.springframework.util.StringUtils;
 @Conditional(MigratorAutoConfiguration.MigratorDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "migrator.enabled", matchIfMissing = true)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(MigratorRuntimeHints.class)
 @EnableConfigurationProperties(MigratorProperties.class)
 public final class MigratorAutoConfiguration {
 
-	// On the outer class so that it is registered after the nested configurations: a
-	// user-defined Migrator is run at startup as well.
+	// Unpooled dedicated connections are opened for every status read; pooled ones are not.
+	private static final Duration DEDICATED_CONNECTION_STATUS_CACHE = Duration.ofSeconds(5);
+
+	// With spring.main.lazy-initialization=true nothing would ask for the initializer, so
+	// the modes would silently not run.
 	@Bean
-	@ConditionalOnSingleCandidate(Migrator.class)
+	static LazyInitializationExcludeFilter migratorInitializerLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(MigratorInitializer.class);
+	}
+
+	// On the outer class so that it is registered after the nested configurations: every
+	// Migrator bean, user-defined ones too, is run at startup. The mode is read at run time
+	// (not through a condition), so one AOT-processed build serves every mode.
+	@Bean
+	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
-	MigratorInitializer migratorInitializer(Migrator migrator, MigratorProperties properties) {
-		return new MigratorInitializer(migrator, properties.getMode());
+	MigratorInitializer migratorInitializer(ListableBeanFactory beanFactory, MigratorProperties properties,
+			ObjectProvider<MigratorMigrationStrategy> migrationStrategy,
+			ObjectProvider<MigratorJobExitHandler> jobExitHandler) {
+		Map<String, Migrator> migrators = new LinkedHashMap<>();
+		Arrays.stream(beanFactory.getBeanNamesForType(Migrator.class))
+			.forEach((name) -> migrators.put(name, beanFactory.getBean(name, Migrator.class)));
+		return new MigratorInitializer(migrators, properties.getMode(),
+				migrationStrategy.getIfAvailable(() -> new PropertiesMigrationStrategy(properties)),
+				jobExitHandler.getIfAvailable(() -> System::exit));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationStatusCache migrationStatusCache(MigratorProperties properties,
+			ObjectProvider<MigratorConnectionDetails> connectionDetails) {
+		Duration timeToLive = properties.getStatusCacheDuration();
+		if (timeToLive == null) {
+			boolean dedicated = StringUtils.hasText(properties.getUrl()) || StringUtils.hasText(properties.getUser())
+					|| connectionDetails.getIfAvailable() != null;
+			timeToLive = dedicated ? DEDICATED_CONNECTION_STATUS_CACHE : Duration.ZERO;
+		}
+		return new MigrationStatusCache(timeToLive);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -56,13 +94,13 @@ public final class MigratorAutoConfiguration {
 	static class MigratorConfiguration {
 
 		@Bean
-		Migrator migrator(MigratorProperties properties, ResourceLoader resourceLoader,
+		Migrator migrator(MigratorProperties properties, ResourceLoader resourceLoader, ListableBeanFactory beanFactory,
 				ObjectProvider<DataSource> dataSource, @MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
-				ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<MigrationListener> listeners,
-				ObjectProvider<MigratorCustomizer> customizers) {
+				ObjectProvider<MigratorConnectionDetails> connectionDetails, ObjectProvider<JavaMigration> javaMigrations,
+				ObjectProvider<MigrationListener> listeners, ObjectProvider<MigratorCustomizer> customizers) {
 			MigratorBuilder builder = Migrator.builder()
 				.dataSource(migrationDataSource(properties, migratorDataSource.getIfAvailable(),
-						dataSource.getIfUnique()));
+						connectionDetails.getIfAvailable(), dataSource, beanFactory));
 			ClassLoader classLoader = resourceLoader.getClassLoader();
 			if (classLoader != null) {
 				builder.classLoader(classLoader);
@@ -75,9 +113,21 @@ public final class MigratorAutoConfiguration {
 		}
 
 		private DataSource migrationDataSource(MigratorProperties properties, DataSource migratorDataSource,
-				DataSource dataSource) {
+				MigratorConnectionDetails connectionDetails, ObjectProvider<DataSource> dataSources,
+				ListableBeanFactory beanFactory) {
 			if (migratorDataSource != null) {
 				return migratorDataSource;
+			}
+			if (connectionDetails != null) {
+				DataSourceBuilder<?> builder = DataSourceBuilder.create()
+					.type(SimpleDriverDataSource.class)
+					.url(connectionDetails.getJdbcUrl())
+					.username(connectionDetails.getUsername())
+					.password(connectionDetails.getPassword());
+				if (connectionDetails.getDriverClassName() != null) {
+					builder.driverClassName(connectionDetails.getDriverClassName());
+				}
+				return builder.build();
 			}
 			if (StringUtils.hasText(properties.getUrl())) {
 				DataSourceBuilder<?> builder = DataSourceBuilder.create()
@@ -85,14 +135,14 @@ public final class MigratorAutoConfiguration {
 					.url(properties.getUrl());
 				return credentials(builder, properties).build();
 			}
-			if (StringUtils.hasText(properties.getUser()) && dataSource != null) {
+			DataSource dataSource = dataSources.getIfUnique();
+			if (dataSource == null) {
+				throw new NoMigrationDataSourceException(Arrays.asList(beanFactory.getBeanNamesForType(DataSource.class)));
+			}
+			if (StringUtils.hasText(properties.getUser())) {
 				DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(dataSource)
 					.type(SimpleDriverDataSource.class);
 				return credentials(builder, properties).build();
-			}
-			if (dataSource == null) {
-				throw new IllegalStateException("No DataSource for migrator: define a single DataSource bean, mark "
-						+ "one with @MigratorDataSource, or set migrator.url");
 			}
 			return dataSource;
 		}
@@ -132,23 +182,6 @@ public final class MigratorAutoConfiguration {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "migrator.mode", havingValue = "job")
-	static class MigratorJobConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		MigratorJobExitHandler migratorJobExitHandler() {
-			return System::exit;
-		}
-
-		@Bean
-		MigratorJobExit migratorJobExit(MigratorJobExitHandler migratorJobExitHandler) {
-			return new MigratorJobExit(migratorJobExitHandler);
-		}
-
-	}
-
 	static final class MigratorDataSourceCondition extends AnyNestedCondition {
 
 		MigratorDataSourceCondition() {
@@ -162,6 +195,11 @@ public final class MigratorAutoConfiguration {
 
 		@ConditionalOnProperty("migrator.url")
 		private static final class MigratorUrlCondition {
+
+		}
+
+		@ConditionalOnBean(MigratorConnectionDetails.class)
+		private static final class ConnectionDetailsCondition {
 
 		}
 

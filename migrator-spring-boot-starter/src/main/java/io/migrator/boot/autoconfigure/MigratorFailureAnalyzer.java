@@ -1,5 +1,6 @@
 package io.migrator.boot.autoconfigure;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,14 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 		}
 		if (cause instanceof SchemaNotAppliedException refused) {
 			return schemaNotApplied(refused);
+		}
+		if (cause instanceof NoMigrationDataSourceException noDataSource) {
+			return new FailureAnalysis("migrator cannot choose the DataSource to migrate: the application has "
+					+ noDataSource.getCandidates().size() + " DataSource beans " + noDataSource.getCandidates()
+					+ " and none is @Primary or qualified with @MigratorDataSource.",
+					"Mark the DataSource to migrate with @MigratorDataSource (or the application's main one with "
+							+ "@Primary), or give migrations their own connection with migrator.url.",
+					cause);
 		}
 		if (cause instanceof InvalidSourceException invalid) {
 			return new FailureAnalysis("A migration source is invalid:" + NL + NL + "    " + invalid.getMessage(),
@@ -65,12 +74,27 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 				.append(applied)
 				.append(").");
 		}
-		String action = "Fix " + location.source()
-				+ ((location.line() > 0) ? " at line " + location.line() : "")
-				+ " and restart. A transactional migration was rolled back, so nothing of version "
-				+ location.version() + " is applied. A NO TRANSACTION migration may have applied part of its "
-				+ "statements: check the schema, then run 'migrator repair' before retrying.";
+		String action = "Fix " + location.source() + ((location.line() > 0) ? " at line " + location.line() : "")
+				+ " and restart. " + consequence(failed);
 		return new FailureAnalysis(description.toString().stripTrailing(), action, cause);
+	}
+
+	// The engine's message says which case applied; name only that one.
+	private static String consequence(MigrationFailedException failed) {
+		String message = failed.getMessage();
+		long version = failed.getLocation().version();
+		if (message.contains("Its transaction was rolled back")) {
+			return "Its transaction was rolled back, so nothing of version " + version + " is applied.";
+		}
+		if (message.contains("runs without a transaction")) {
+			if (message.contains("marked incomplete")) {
+				return "It ran without a transaction (NO TRANSACTION) and part of it stays committed, so version "
+						+ version + " is marked incomplete: check the schema, finish or undo those statements by "
+						+ "hand, then run 'migrator repair' before restarting.";
+			}
+			return "It ran without a transaction (NO TRANSACTION), but nothing of it was committed.";
+		}
+		return "The message above says what of version " + version + " is applied; 'migrator status' shows it.";
 	}
 
 	private FailureAnalysis schemaNotApplied(SchemaNotAppliedException refused) {
@@ -105,17 +129,69 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 	}
 
 	private String actionFor(MigratorException cause) {
+		SQLException database = sqlException(cause);
+		String sqlState = (database != null) ? database.getSQLState() : null;
+		if (sqlState != null && (sqlState.equals("28P01") || sqlState.equals("28000"))) {
+			return "The database refused the login. Check the credentials migrations use: migrator.user and "
+					+ "migrator.password (with migrator.url), else spring.datasource.username and "
+					+ "spring.datasource.password.";
+		}
+		if (sqlState != null && sqlState.startsWith("08")) {
+			return "migrator could not reach the database. Check the JDBC URL (host, port, database) migrations "
+					+ "use, migrator.url or else spring.datasource.url, and that the server accepts connections from "
+					+ "here.";
+		}
+		if ("3F000".equals(sqlState)) {
+			return "The schema for the history table does not exist and migrator.create-schema=false forbids "
+					+ "creating it: create the schema (CREATE SCHEMA ...), set migrator.create-schema=true, or "
+					+ "correct migrator.schema.";
+		}
 		return switch (cause.getErrorCode()) {
 			case INVALID_SOURCE, DUPLICATE_VERSION -> "Fix the migration files named above; nothing was applied.";
 			case INVALID_CONFIGURATION -> "Check the migrator.* properties and MigratorCustomizer beans.";
-			case VALIDATION_FAILED -> "Restore the changed migrations as they were applied, accept the change with "
-					+ "'migrator repair', or set migrator.allow-out-of-order=true for out-of-order versions.";
+			case VALIDATION_FAILED -> validationAction(cause.getMessage());
 			case LOCK_FAILED -> "Another process may be migrating: wait for it or raise migrator.lock.timeout. "
 					+ "Behind a transaction-mode pooler use migrator.lock.strategy=table or a direct "
 					+ "migrator.url.";
 			case NOT_UP_TO_DATE -> "Apply the pending migrations before starting this version.";
 			default -> "Check the database and the migration named above, then restart.";
 		};
+	}
+
+	// One sentence per kind of problem the engine reported, and only for those.
+	private static String validationAction(String message) {
+		StringBuilder action = new StringBuilder();
+		if (message.contains("changed after it was applied")) {
+			append(action, "An applied migration's file changed: restore it as it was applied (put the change "
+					+ "into a new migration), or accept the change with 'migrator repair'.");
+		}
+		if (message.contains("is now named")) {
+			append(action, "An applied migration was renamed: restore its old name, or accept the new one with "
+					+ "'migrator repair'.");
+		}
+		if (message.contains("is incomplete")) {
+			append(action, "A NO TRANSACTION migration did not finish: check the schema, finish or undo its "
+					+ "statements by hand, then run 'migrator repair'.");
+		}
+		if (message.contains("lie below the highest applied version")) {
+			append(action, "Renumber the out-of-order versions above the highest applied one, or set "
+					+ "migrator.allow-out-of-order=true.");
+		}
+		if (action.isEmpty()) {
+			append(action, "Resolve the problems listed above, then restart.");
+		}
+		return action.toString();
+	}
+
+	private static SQLException sqlException(Throwable failure) {
+		Throwable candidate = failure;
+		while (candidate != null) {
+			if (candidate instanceof SQLException sql) {
+				return sql;
+			}
+			candidate = candidate.getCause();
+		}
+		return null;
 	}
 
 	private static void line(StringBuilder description, String label, String value) {

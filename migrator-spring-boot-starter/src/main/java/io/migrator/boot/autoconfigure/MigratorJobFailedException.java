@@ -2,13 +2,12 @@ package io.migrator.boot.autoconfigure;
 
 import io.migrator.core.MigratorException;
 
-import org.springframework.boot.ExitCodeGenerator;
-
 /**
- * The migration job ({@code migrator.mode=job}) failed. Makes Spring Boot exit the
- * process with status 1; the cause says what failed.
+ * The migration job ({@code migrator.mode=job}) failed. Thrown only when the
+ * {@link MigratorJobExitHandler} did not end the process (the default does, with status
+ * 1); the cause says what failed.
  */
-public class MigratorJobFailedException extends RuntimeException implements ExitCodeGenerator {
+public class MigratorJobFailedException extends RuntimeException {
 
 	/**
 	 * Creates an exception for a failed job.
@@ -16,11 +15,6 @@ public class MigratorJobFailedException extends RuntimeException implements Exit
 	 */
 	public MigratorJobFailedException(MigratorException cause) {
 		super("Migration job failed: " + cause.getMessage(), cause);
-	}
-
-	@Override
-	public int getExitCode() {
-		return 1;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.migrator.boot.actuate.metrics.MigratorMetricsListener;
+import io.migrator.boot.actuate.metrics.MigratorObservationListener;
 import io.migrator.boot.actuate.metrics.MigratorStatusGauges;
 import io.migrator.core.Migrator;
 
@@ -15,11 +16,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for migrator's Micrometer metrics: the {@code migrator.migration}
- * timer and the {@code migrator.schema.version} and {@code migrator.migrations.pending}
- * gauges.
+ * Auto-configuration for migrator's Micrometer metrics: the {@code migrator.schema.version}
+ * and {@code migrator.migrations.pending} gauges, and the {@code migrator.migration} timer
+ * where no observation of each migration gives it already.
  */
-@AutoConfiguration(after = MigratorAutoConfiguration.class,
+@AutoConfiguration(after = { MigratorAutoConfiguration.class, MigratorObservationAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
@@ -36,10 +37,11 @@ public final class MigratorMetricsAutoConfiguration {
 		return new MigratorStatusGauges(registry, beanFactory, STATUS_MAX_AGE);
 	}
 
+	// One timer per migration: when migrations are observed, the observation is the timer.
 	@Bean
-	@ConditionalOnMissingBean
-	MigratorMetricsListener migratorMetricsListener(MeterRegistry registry, MigratorStatusGauges gauges) {
-		return new MigratorMetricsListener(registry, gauges);
+	@ConditionalOnMissingBean({ MigratorMetricsListener.class, MigratorObservationListener.class })
+	MigratorMetricsListener migratorMetricsListener(MeterRegistry registry) {
+		return new MigratorMetricsListener(registry);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.migrator.core.LegacyTracker;
 import io.migrator.core.LockStrategy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -101,6 +102,35 @@ public class MigratorProperties {
 	 * Login password for migrations.
 	 */
 	private String password;
+
+	/**
+	 * Highest version the apply and job modes migrate to. Defaults to the latest version.
+	 */
+	private Long target;
+
+	/**
+	 * Whether to baseline a schema that has tables but no migration history before
+	 * migrating: versions up to "baseline-version" are marked applied without running.
+	 */
+	private boolean baselineOnMigrate = false;
+
+	/**
+	 * Version to mark applied when baselining an existing schema.
+	 */
+	private long baselineVersion = 1;
+
+	/**
+	 * Tool whose history table to adopt before migrating when this database has no
+	 * migrator history yet. Does nothing when that table does not exist either.
+	 */
+	private AdoptFrom adoptFrom;
+
+	/**
+	 * How long health, the endpoint and the gauges reuse a status read from the database.
+	 * Defaults to 5s when migrations use a dedicated unpooled connection ("url" or
+	 * "user"), which every read opens anew, and to no reuse otherwise.
+	 */
+	private Duration statusCacheDuration;
 
 	private final Lock lock = new Lock();
 
@@ -232,6 +262,46 @@ public class MigratorProperties {
 		this.password = password;
 	}
 
+	public Long getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(Long target) {
+		this.target = target;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public long getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(long baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public AdoptFrom getAdoptFrom() {
+		return this.adoptFrom;
+	}
+
+	public void setAdoptFrom(AdoptFrom adoptFrom) {
+		this.adoptFrom = adoptFrom;
+	}
+
+	public Duration getStatusCacheDuration() {
+		return this.statusCacheDuration;
+	}
+
+	public void setStatusCacheDuration(Duration statusCacheDuration) {
+		this.statusCacheDuration = statusCacheDuration;
+	}
+
 	public Lock getLock() {
 		return this.lock;
 	}
@@ -255,6 +325,46 @@ public class MigratorProperties {
 
 		/** Do nothing at startup. */
 		NONE
+
+	}
+
+	/**
+	 * Another migration tool whose applied state {@code migrator.adopt-from} imports.
+	 */
+	public enum AdoptFrom {
+
+		/** pressly/goose and its {@code goose_db_version} table. */
+		GOOSE(LegacyTracker.GOOSE, "goose", "goose_db_version"),
+
+		/** golang-migrate and its {@code schema_migrations} table. */
+		GOLANG_MIGRATE(LegacyTracker.GOLANG_MIGRATE, "golang-migrate", "schema_migrations"),
+
+		/** Flyway and its {@code flyway_schema_history} table. */
+		FLYWAY(LegacyTracker.FLYWAY, "flyway", "flyway_schema_history");
+
+		private final LegacyTracker tracker;
+
+		private final String id;
+
+		private final String table;
+
+		AdoptFrom(LegacyTracker tracker, String id, String table) {
+			this.tracker = tracker;
+			this.id = id;
+			this.table = table;
+		}
+
+		LegacyTracker tracker() {
+			return this.tracker;
+		}
+
+		String id() {
+			return this.id;
+		}
+
+		String table() {
+			return this.table;
+		}
 
 	}
 

@@ -7,7 +7,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import io.migrator.testsupport.TestDatabase;
+
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Reads and sets up the state of one schema of a test database. Each test works in its own
@@ -35,6 +39,15 @@ final class DatabaseState {
 				"migrator.locations=classpath:db/boot-tests/" + location };
 	}
 
+	String schema() {
+		return this.schema;
+	}
+
+	DataSource dataSource() {
+		return new SimpleDriverDataSource(new org.postgresql.Driver(), url(), this.database.user(),
+				this.database.password());
+	}
+
 	String url() {
 		return this.database.jdbcUrl() + "?currentSchema=" + this.schema;
 	}
@@ -58,7 +71,7 @@ final class DatabaseState {
 		}
 	}
 
-	private List<Long> longs(String sql) {
+	List<Long> longs(String sql) {
 		try (Connection connection = this.database.connect();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {

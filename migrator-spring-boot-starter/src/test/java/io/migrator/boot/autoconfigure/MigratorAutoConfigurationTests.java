@@ -15,6 +15,7 @@ import io.migrator.testsupport.FreshDatabase;
 import io.migrator.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -230,12 +231,17 @@ class MigratorAutoConfigurationTests {
 	}
 
 	@Test
-	void jobModeAppliesAndRegistersTheExit() {
+	void jobModeAppliesThenClosesTheContextAndExitsWithZero() {
 		DatabaseState state = schema("job_runner");
+		List<Integer> statuses = new ArrayList<>();
 		this.contextRunner.withPropertyValues(state.properties("apply"))
 			.withPropertyValues("migrator.mode=job")
+			.withBean(MigratorJobExitHandler.class, () -> statuses::add)
 			.run((context) -> {
-				assertThat(context).hasNotFailed().hasSingleBean(MigratorJobExit.class);
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(SpringApplication.AbandonedRunException.class);
+				assertThat(statuses).containsExactly(0);
 				assertThat(state.appliedVersions()).containsExactly(1L, 2L);
 			});
 	}

@@ -1,10 +1,12 @@
 package io.migrator.boot.actuate.endpoint;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.migrator.boot.status.MigrationStatusCache;
 import io.migrator.core.MigrationInfo;
 import io.migrator.core.Migrator;
 import io.migrator.core.StatusReport;
@@ -23,12 +25,25 @@ public class MigrationsEndpoint {
 
 	private final ApplicationContext context;
 
+	private final MigrationStatusCache statusCache;
+
 	/**
-	 * Creates an endpoint that reports the migrators of the given context.
+	 * Creates an endpoint that reports the migrators of the given context, reading their
+	 * status on every call.
 	 * @param context the application context
 	 */
 	public MigrationsEndpoint(ApplicationContext context) {
+		this(context, new MigrationStatusCache(Duration.ZERO));
+	}
+
+	/**
+	 * Creates an endpoint that reports the migrators of the given context.
+	 * @param context the application context
+	 * @param statusCache where to read the status
+	 */
+	public MigrationsEndpoint(ApplicationContext context, MigrationStatusCache statusCache) {
 		this.context = context;
+		this.statusCache = statusCache;
 	}
 
 	/**
@@ -39,7 +54,7 @@ public class MigrationsEndpoint {
 	public MigratorsDescriptor migrations() {
 		Map<String, MigratorDescriptor> migrators = new LinkedHashMap<>();
 		this.context.getBeansOfType(Migrator.class)
-			.forEach((name, migrator) -> migrators.put(name, MigratorDescriptor.of(migrator.status())));
+			.forEach((name, migrator) -> migrators.put(name, MigratorDescriptor.of(this.statusCache.status(migrator))));
 		return new MigratorsDescriptor(migrators);
 	}
 

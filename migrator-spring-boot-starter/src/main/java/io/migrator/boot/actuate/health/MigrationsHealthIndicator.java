@@ -1,21 +1,29 @@
 package io.migrator.boot.actuate.health;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.migrator.boot.actuate.health.MigrationRunTracker.LastFailure;
 import io.migrator.core.MigrationInfo;
 import io.migrator.core.MigrationState;
+import io.migrator.boot.source.MigrationLocations;
+import io.migrator.boot.status.MigrationStatusCache;
 import io.migrator.core.Migrator;
+import io.migrator.core.MigratorConfiguration;
 import io.migrator.core.StatusReport;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.util.ClassUtils;
 
 /**
  * Health of the schema managed by a {@link Migrator}: UP when every migration is applied
  * and consistent, DOWN when one is incomplete or modified or the last run failed,
- * OUT_OF_SERVICE while migrations are pending.
+ * OUT_OF_SERVICE while migrations are pending. Locations that hold no migration are listed
+ * in the detail {@code emptyLocations}.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -23,20 +31,36 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	private final MigrationRunTracker tracker;
 
+	private final MigrationStatusCache statusCache;
+
+	// Classpath locations cannot change while the application runs: inspected once.
+	private volatile List<String> emptyClasspathLocations;
+
 	/**
-	 * Creates an indicator.
+	 * Creates an indicator that reads the status on every check.
 	 * @param migrator the migrator whose schema to report
 	 * @param tracker the last run's outcome, or {@code null} when not tracked
 	 */
 	public MigrationsHealthIndicator(Migrator migrator, MigrationRunTracker tracker) {
+		this(migrator, tracker, new MigrationStatusCache(Duration.ZERO));
+	}
+
+	/**
+	 * Creates an indicator.
+	 * @param migrator the migrator whose schema to report
+	 * @param tracker the last run's outcome, or {@code null} when not tracked
+	 * @param statusCache where to read the status
+	 */
+	public MigrationsHealthIndicator(Migrator migrator, MigrationRunTracker tracker, MigrationStatusCache statusCache) {
 		super("Migration status check failed");
 		this.migrator = migrator;
 		this.tracker = tracker;
+		this.statusCache = statusCache;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		StatusReport status = this.migrator.status();
+		StatusReport status = this.statusCache.status(this.migrator);
 		List<Long> incomplete = versionsIn(status, MigrationState.INCOMPLETE);
 		List<Long> modified = versionsIn(status, MigrationState.MODIFIED);
 		List<Long> pending = versionsIn(status, MigrationState.PENDING);
@@ -53,9 +77,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		}
 		builder.withDetail("currentVersion", status.currentVersion())
 			.withDetail("historyTable", status.historyTableExists() ? "present" : "missing")
-			.withDetail("counts", Map.of("applied", status.countIn(MigrationState.APPLIED), "pending",
-					status.pendingCount(), "incomplete", (long) incomplete.size(), "modified", (long) modified.size(),
-					"missing", status.countIn(MigrationState.MISSING)));
+			.withDetail("counts", counts(status, incomplete, modified));
 		detail(builder, "pending", pending);
 		detail(builder, "outOfOrder", outOfOrder);
 		detail(builder, "incomplete", incomplete);
@@ -63,6 +85,42 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		if (lastFailure != null) {
 			builder.withDetail("lastRunFailed", lastFailure);
 		}
+		List<String> emptyLocations = emptyLocations();
+		if (!emptyLocations.isEmpty()) {
+			builder.withDetail("emptyLocations", emptyLocations);
+		}
+	}
+
+	// A fixed key order, so that two reads of the same state look the same.
+	private static Map<String, Long> counts(StatusReport status, List<Long> incomplete, List<Long> modified) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		counts.put("applied", status.countIn(MigrationState.APPLIED));
+		counts.put("pending", status.pendingCount());
+		counts.put("incomplete", (long) incomplete.size());
+		counts.put("modified", (long) modified.size());
+		counts.put("missing", status.countIn(MigrationState.MISSING));
+		return counts;
+	}
+
+	private List<String> emptyLocations() {
+		MigratorConfiguration configuration = this.migrator.configuration();
+		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
+				: ClassUtils.getDefaultClassLoader();
+		MigrationLocations inspector = new MigrationLocations(classLoader);
+		List<String> classpath = configuration.locations()
+			.stream()
+			.filter((location) -> !location.startsWith("filesystem:"))
+			.toList();
+		List<String> filesystem = configuration.locations()
+			.stream()
+			.filter((location) -> location.startsWith("filesystem:"))
+			.toList();
+		if (this.emptyClasspathLocations == null) {
+			this.emptyClasspathLocations = inspector.empty(classpath, configuration.recursive());
+		}
+		List<String> empty = new ArrayList<>(this.emptyClasspathLocations);
+		empty.addAll(inspector.empty(filesystem, configuration.recursive()));
+		return empty;
 	}
 
 	private static void detail(Health.Builder builder, String key, List<Long> versions) {

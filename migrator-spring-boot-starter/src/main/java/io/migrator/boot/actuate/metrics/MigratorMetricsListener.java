@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.migrator.core.MigrationListener;
 import io.migrator.core.MigrationResult;
-import io.migrator.core.RunResult;
 
 /**
- * Records every migration in the timer {@value #MIGRATION_TIMER} (tags {@code version},
- * {@code direction}, {@code outcome}) and refreshes the status gauges after each run.
+ * Records every migration in the timer {@value #MIGRATION_TIMER} where no
+ * {@link MigratorObservationListener} does: tags {@code direction}, {@code outcome},
+ * {@code type} and {@code error}, the same as the timer Micrometer derives from the
+ * migration's observation. No version tag: one series per migration would grow without
+ * bound.
  */
 public class MigratorMetricsListener implements MigrationListener {
 
@@ -19,34 +21,24 @@ public class MigratorMetricsListener implements MigrationListener {
 
 	private final MeterRegistry registry;
 
-	private final MigratorStatusGauges gauges;
-
 	/**
 	 * Creates a listener.
 	 * @param registry where to record
-	 * @param gauges the gauges to refresh after each run, or {@code null}
 	 */
-	public MigratorMetricsListener(MeterRegistry registry, MigratorStatusGauges gauges) {
+	public MigratorMetricsListener(MeterRegistry registry) {
 		this.registry = registry;
-		this.gauges = gauges;
 	}
 
 	@Override
 	public void afterMigration(MigrationResult result) {
 		Timer.builder(MIGRATION_TIMER)
 			.description("Time taken by single migrations")
-			.tag("version", String.valueOf(result.version()))
 			.tag("direction", result.direction().name().toLowerCase(Locale.ROOT))
 			.tag("outcome", result.outcome().name().toLowerCase(Locale.ROOT))
+			.tag("type", result.type().id())
+			.tag("error", result.failed() ? MigratorObservationListener.FAILURE_TYPE : "none")
 			.register(this.registry)
 			.record(result.duration());
-	}
-
-	@Override
-	public void afterRun(RunResult result) {
-		if (this.gauges != null) {
-			this.gauges.refresh();
-		}
 	}
 
 }

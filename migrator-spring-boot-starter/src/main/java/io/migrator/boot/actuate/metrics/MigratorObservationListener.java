@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.migrator.core.Direction;
+import io.migrator.core.ErrorCode;
 import io.migrator.core.MigrationListener;
 import io.migrator.core.MigrationResult;
 import io.migrator.core.MigratorException;
@@ -12,9 +13,11 @@ import io.migrator.core.RunResult;
 
 /**
  * Wraps every run in an {@link Observation} named {@value #RUN} and every migration in one
- * named {@value #MIGRATION}, so traces show them. Distinct from the
- * {@code migrator.migration} timer so the meters an observation handler derives do not
- * clash with it.
+ * named {@value #MIGRATION}, so traces show them. The migration's observation is also the
+ * only per-migration timer: Micrometer's meter handler turns it into the timer
+ * {@value #MIGRATION} with the low-cardinality tags {@code direction}, {@code outcome},
+ * {@code type} and {@code error}; version and description are high-cardinality (spans
+ * only).
  */
 public class MigratorObservationListener implements MigrationListener {
 
@@ -22,7 +25,10 @@ public class MigratorObservationListener implements MigrationListener {
 	public static final String RUN = "migrator.run";
 
 	/** The observation around one migration. */
-	public static final String MIGRATION = "migrator.migration.execution";
+	public static final String MIGRATION = "migrator.migration";
+
+	/** The {@code error} tag of a failed migration. */
+	static final String FAILURE_TYPE = MigratorException.class.getSimpleName();
 
 	private final ObservationRegistry registry;
 
@@ -71,7 +77,6 @@ public class MigratorObservationListener implements MigrationListener {
 	public void beforeMigration(long version, String description, Direction direction) {
 		Observation observation = Observation.createNotStarted(MIGRATION, this.registry)
 			.contextualName("migrate " + version + " " + direction.name().toLowerCase(Locale.ROOT))
-			.lowCardinalityKeyValue("direction", direction.name().toLowerCase(Locale.ROOT))
 			.highCardinalityKeyValue("version", String.valueOf(version))
 			.highCardinalityKeyValue("description", description)
 			.parentObservation(this.run.get())
@@ -83,9 +88,12 @@ public class MigratorObservationListener implements MigrationListener {
 	public void afterMigration(MigrationResult result) {
 		Observation observation = this.migration.get();
 		if (observation != null) {
-			observation.lowCardinalityKeyValue("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+			// Tags set at the end, so the derived timer has them all; version stays out of it.
+			observation.lowCardinalityKeyValue("direction", result.direction().name().toLowerCase(Locale.ROOT))
+				.lowCardinalityKeyValue("outcome", result.outcome().name().toLowerCase(Locale.ROOT))
+				.lowCardinalityKeyValue("type", result.type().id());
 			if (result.failed()) {
-				observation.error(new IllegalStateException(result.error()));
+				observation.error(new MigratorException(ErrorCode.MIGRATION_FAILED, result.error()));
 			}
 			observation.stop();
 			this.migration.remove();

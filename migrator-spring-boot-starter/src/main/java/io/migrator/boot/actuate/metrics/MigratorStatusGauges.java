@@ -9,7 +9,9 @@ import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.migrator.core.MigrationListener;
 import io.migrator.core.Migrator;
+import io.migrator.core.RunResult;
 import io.migrator.core.StatusReport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,7 +24,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * {@code name}). Both read one cached status, re-read at most once per
  * {@code maxAge} and right after every run, so a scrape costs at most one query.
  */
-public class MigratorStatusGauges implements SmartInitializingSingleton {
+public class MigratorStatusGauges implements SmartInitializingSingleton, MigrationListener {
 
 	/** The gauge of the current schema version. */
 	public static final String SCHEMA_VERSION = "migrator.schema.version";
@@ -83,6 +85,11 @@ public class MigratorStatusGauges implements SmartInitializingSingleton {
 	 */
 	public void refresh() {
 		this.statuses.values().forEach(CachedStatus::invalidate);
+	}
+
+	@Override
+	public void afterRun(RunResult result) {
+		refresh();
 	}
 
 	private final class CachedStatus {

@@ -1,0 +1,4 @@
+/**
+ * Docker Compose service connections for migrator.
+ */
+package io.migrator.boot.docker.compose;

@@ -1,0 +1,168 @@
+package io.migrator.boot.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Looks into {@code classpath:} and {@code filesystem:} migration locations: whether they
+ * exist, and how many migration files ({@code .sql}, {@code .class} of Java migrations,
+ * goose {@code .go}) they hold directly and in sub-folders.
+ */
+public final class MigrationLocations {
+
+	/** The build-time index of a classpath location, found where listing is impossible. */
+	public static final String INDEX_FILE = "migrator.index";
+
+	private static final String CLASSPATH_PREFIX = "classpath:";
+
+	private static final String FILESYSTEM_PREFIX = "filesystem:";
+
+	private final ClassLoader classLoader;
+
+	private final PathMatchingResourcePatternResolver resolver;
+
+	/**
+	 * Creates an inspector for classpath locations of the given class loader.
+	 * @param classLoader where classpath locations are looked up
+	 */
+	public MigrationLocations(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+		this.resolver = new PathMatchingResourcePatternResolver(classLoader);
+	}
+
+	/**
+	 * Looks into one location.
+	 * @param location e.g. {@code classpath:db/migrations} or {@code filesystem:/srv/sql}
+	 * @return what it holds
+	 */
+	public Contents inspect(String location) {
+		if (location.startsWith(FILESYSTEM_PREFIX)) {
+			return inspectDirectory(location, Path.of(location.substring(FILESYSTEM_PREFIX.length())));
+		}
+		String path = classpathPath(location);
+		boolean indexed = this.classLoader.getResource(path + "/" + INDEX_FILE) != null;
+		if (!indexed && this.classLoader.getResource(path) == null) {
+			return new Contents(location, false, false, 0, 0);
+		}
+		int direct = countMigrations("classpath*:" + path + "/*");
+		int nested = countMigrations("classpath*:" + path + "/*/**/*");
+		return new Contents(location, true, indexed, direct, nested);
+	}
+
+	/**
+	 * Returns the locations that hold no migration file where the scan looks (directly,
+	 * or also in sub-folders when {@code recursive}).
+	 * @param locations the locations
+	 * @param recursive whether sub-folders are scanned
+	 * @return the empty ones, in the given order
+	 */
+	public List<String> empty(List<String> locations, boolean recursive) {
+		List<String> empty = new ArrayList<>();
+		for (String location : locations) {
+			if (!inspect(location).holdsMigrations(recursive)) {
+				empty.add(location);
+			}
+		}
+		return empty;
+	}
+
+	/**
+	 * Returns the resource path of a classpath location, without prefix and slashes.
+	 * @param location a location without the {@code filesystem:} prefix
+	 * @return e.g. {@code db/migrations}
+	 */
+	public static String classpathPath(String location) {
+		String path = location.startsWith(CLASSPATH_PREFIX) ? location.substring(CLASSPATH_PREFIX.length())
+				: location;
+		while (path.startsWith("/")) {
+			path = path.substring(1);
+		}
+		while (path.endsWith("/")) {
+			path = path.substring(0, path.length() - 1);
+		}
+		return path;
+	}
+
+	private int countMigrations(String pattern) {
+		try {
+			int count = 0;
+			for (Resource resource : this.resolver.getResources(pattern)) {
+				if (isMigration(resource.getFilename())) {
+					count++;
+				}
+			}
+			return count;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list " + pattern, ex);
+		}
+	}
+
+	private static Contents inspectDirectory(String location, Path directory) {
+		if (!Files.isDirectory(directory)) {
+			return new Contents(location, false, false, 0, 0);
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			int direct = 0;
+			int nested = 0;
+			for (Path file : (Iterable<Path>) files::iterator) {
+				if (Files.isRegularFile(file) && isMigration(file.getFileName().toString())) {
+					if (file.getParent().equals(directory)) {
+						direct++;
+					}
+					else {
+						nested++;
+					}
+				}
+			}
+			return new Contents(location, true, false, direct, nested);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list " + directory, ex);
+		}
+	}
+
+	// What the scan picks up: SQL files, Java migration classes and goose .go files (listed,
+	// so that they are replaced or refused); hidden entries are ignored, as goose does.
+	private static boolean isMigration(String fileName) {
+		if (fileName == null || fileName.startsWith(".")) {
+			return false;
+		}
+		String name = fileName.toLowerCase(Locale.ROOT);
+		return name.endsWith(".sql") || name.endsWith(".class") || name.endsWith(".go");
+	}
+
+	/**
+	 * What one location holds.
+	 *
+	 * @param location the location as configured
+	 * @param exists whether the directory (or its index) exists
+	 * @param indexed whether it has a build-time {@value #INDEX_FILE}, which lists its
+	 * migrations where the class path cannot be listed (a native image)
+	 * @param direct how many migration files are directly in it
+	 * @param nested how many migration files are in its sub-folders
+	 */
+	public record Contents(String location, boolean exists, boolean indexed, int direct, int nested) {
+
+		/**
+		 * Returns whether a scan finds migrations here.
+		 * @param recursive whether sub-folders are scanned
+		 * @return whether there is at least one migration where the scan looks (an
+		 * indexed location is trusted to hold what its index lists)
+		 */
+		public boolean holdsMigrations(boolean recursive) {
+			return this.indexed || this.direct > 0 || (recursive && this.nested > 0);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * What the configured migration locations hold, for the startup checks and health.
+ */
+package io.migrator.boot.source;

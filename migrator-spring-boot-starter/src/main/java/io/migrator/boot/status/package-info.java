@@ -1,0 +1,4 @@
+/**
+ * The migration status shared by health, the endpoint and the gauges.
+ */
+package io.migrator.boot.status;

@@ -1,0 +1,4 @@
+/**
+ * Testcontainers service connections for migrator.
+ */
+package io.migrator.boot.testcontainers;

@@ -1,0 +1,4 @@
+-- +goose Up
+CREATE TABLE things (id bigint PRIMARY KEY);
+-- +goose Down
+DROP TABLE things;

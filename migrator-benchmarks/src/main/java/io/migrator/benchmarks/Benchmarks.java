@@ -13,9 +13,11 @@ import java.util.Set;
  *
  * <pre>
  * java -jar migrator-benchmarks/target/migrator-benchmarks.jar [--url jdbc:postgresql://127.0.0.1:5432/postgres]
- *     [--user postgres] [--password ''] [--scenarios noop,apply,startup,seed] [--reps 5]
+ *     [--user postgres] [--password ''] [--scenarios noop,apply,startup,startup-jar,cold,tenants,seed] [--reps 5]
  *     [--noop-n 100,1000,10000] [--apply-n 1000] [--delay-ms 25] [--delayed-apply-n 100] [--delayed-reps 3]
  *     [--startup-n 200] [--startup-reps 21] [--startup-delayed-reps 3] [--startup-libs target/startup]
+ *     [--startup-jar-n 100,10000] [--cold-n 100,10000] [--cold-reps 5] [--cold-warm-calls 10]
+ *     [--tenants 200] [--tenant-n 100] [--tenant-parallelism 4]
  *     [--seed-mb 200] [--seed-flyway true] [--out results.md]
  * </pre>
  */
@@ -32,7 +34,7 @@ public final class Benchmarks {
 		Map<String, String> options = options(args);
 		Server server = new Server(options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
 				options.getOrDefault("user", "postgres"), options.getOrDefault("password", ""));
-		Set<String> scenarios = Set.of(options.getOrDefault("scenarios", "noop,apply,startup,seed").split(","));
+		Set<String> scenarios = Set.of(options.getOrDefault("scenarios", "noop,apply,startup,startup-jar,cold,tenants,seed").split(","));
 		int reps = Integer.parseInt(options.getOrDefault("reps", "5"));
 		Duration delay = Duration.ofMillis(Long.parseLong(options.getOrDefault("delay-ms", "25")));
 		String out = options.get("out");
@@ -54,6 +56,22 @@ public final class Benchmarks {
 			new StartupScenario(server, report, libraries).run(Integer.parseInt(options.getOrDefault("startup-n", "200")),
 					Integer.parseInt(options.getOrDefault("startup-reps", "21")), delay,
 					Integer.parseInt(options.getOrDefault("startup-delayed-reps", "3")));
+		}
+		if (scenarios.contains("startup-jar")) {
+			Path libraries = options.containsKey("startup-libs") ? Path.of(options.get("startup-libs")) : null;
+			new StartupScenario(server, report, libraries).runClasspath(
+					ints(options.getOrDefault("startup-jar-n", "100,10000")),
+					Integer.parseInt(options.getOrDefault("startup-reps", "21")));
+		}
+		if (scenarios.contains("cold")) {
+			new ColdNoOpScenario(server, report).run(ints(options.getOrDefault("cold-n", "100,10000")),
+					Integer.parseInt(options.getOrDefault("cold-reps", "5")),
+					Integer.parseInt(options.getOrDefault("cold-warm-calls", "10")));
+		}
+		if (scenarios.contains("tenants")) {
+			new TenantScenario(server, report).run(Integer.parseInt(options.getOrDefault("tenants", "200")),
+					Integer.parseInt(options.getOrDefault("tenant-n", "100")), reps,
+					Integer.parseInt(options.getOrDefault("tenant-parallelism", "4")));
 		}
 		if (scenarios.contains("seed")) {
 			new SeedScenario(server, report).run(Integer.parseInt(options.getOrDefault("seed-mb", "200")),

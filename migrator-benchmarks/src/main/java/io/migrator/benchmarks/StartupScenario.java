@@ -191,17 +191,84 @@ final class StartupScenario {
 		return (differences.length % 2 == 1) ? differences[mid] : (differences[mid - 1] + differences[mid]) / 2;
 	}
 
+	/**
+	 * Scenario 3b: the starter's own case, migrations packed in a jar on the class path
+	 * ({@code classpath:db/migrations}), with the build-time index and without it, at each N;
+	 * next to the plain app that opens one connection. Same rounds and pairing as scenario 3.
+	 */
+	void runClasspath(List<Integer> counts, int repetitions) {
+		if (!Files.isDirectory(this.libraries.resolve(App.MIGRATOR.directory))) {
+			this.report.section("3b. Spring Boot start-up, migrations in a jar", "Not run: no "
+					+ this.libraries.resolve(App.MIGRATOR.directory) + ".\n");
+			return;
+		}
+		Path files = MigrationFiles.tempDirectory("bench-startup-jar");
+		List<String> databases = new ArrayList<>();
+		try {
+			List<Launch> launches = new ArrayList<>();
+			String reference = this.server.createDatabase("startup_jar_plain");
+			databases.add(reference);
+			launches.add(new Launch(App.PLAIN_CONNECTED.label(), App.PLAIN_CONNECTED.directory, null,
+					App.PLAIN_CONNECTED.arguments(null), reference));
+			for (int n : counts) {
+				Path goose = MigrationFiles.goose(files, n);
+				String database = this.server.createDatabase("startup_jar_" + n);
+				databases.add(database);
+				Tool.MIGRATOR.prepare(this.server.direct(database), goose).run();
+				for (boolean indexed : List.of(true, false)) {
+					Path jar = MigrationJars.write(goose, files.resolve("migrations-" + n + "-" + indexed + ".jar"),
+							indexed);
+					launches.add(new Launch(String.format("migrator starter, N=%,d, ", n)
+							+ (indexed ? "with migrator.index" : "no index (jar listed, files hashed)"),
+							App.MIGRATOR.directory, jar, List.of("--migrator.locations=classpath:db/migrations"),
+							database));
+				}
+			}
+			launches.forEach((launch) -> launch(launch, null));
+			List<List<Startup>> runs = new ArrayList<>();
+			launches.forEach((launch) -> runs.add(new ArrayList<>()));
+			for (int rep = 0; rep < repetitions; rep++) {
+				for (int i = 0; i < launches.size(); i++) {
+					runs.get(i).add(launch(launches.get(i), null));
+				}
+				this.report.progress("startup from a jar: repetition %d of %d done", rep + 1, repetitions);
+			}
+			Table table = new Table("app", "JVM start → ApplicationReadyEvent, ms, median (min–max)",
+					"Δ plain + connection: paired", "process CPU ms at ready, median", "Δ CPU plain + connection: paired",
+					"classes loaded", "runs");
+			for (int i = 0; i < launches.size(); i++) {
+				List<Startup> launchRuns = runs.get(i);
+				table.row(launches.get(i).label(), spread(launchRuns, Startup::jvmToReady),
+						(i == 0) ? "" : plus(paired(launchRuns, runs.get(0), Startup::jvmToReady)),
+						Table.ms(median(launchRuns, Startup::cpu)),
+						(i == 0) ? "" : plus(paired(launchRuns, runs.get(0), Startup::cpu)),
+						String.format("%,.0f", median(launchRuns, Startup::classes)), launchRuns.size());
+			}
+			this.report.section("3b. Spring Boot start-up, migrations in a jar on the class path", table.toString());
+		}
+		finally {
+			databases.forEach(this.server::dropDatabase);
+			MigrationFiles.deleteRecursively(files);
+		}
+	}
+
 	private Startup start(App app, String database, Path location, RoundTripProxy proxy) {
+		return launch(new Launch(app.label(), app.directory, null, app.arguments(location), database), proxy);
+	}
+
+	private Startup launch(Launch launch, RoundTripProxy proxy) {
 		String host = (proxy != null) ? proxy.host() : this.server.host();
 		int port = (proxy != null) ? proxy.port() : this.server.port();
 		String classpath = this.libraries.resolve("app") + File.pathSeparator
-				+ this.libraries.resolve(app.directory).resolve("*");
+				+ this.libraries.resolve(launch.directory()).resolve("*")
+				+ ((launch.jar() != null) ? File.pathSeparator + launch.jar() : "");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", classpath, APP_CLASS,
-				"--spring.datasource.url=jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=disable",
+				"--spring.datasource.url=jdbc:postgresql://" + host + ":" + port + "/" + launch.database()
+						+ "?sslmode=disable",
 				"--spring.datasource.username=" + this.server.user(),
 				"--spring.datasource.password=" + this.server.password(), "--server.port=0"));
-		command.addAll(app.arguments(location));
+		command.addAll(launch.arguments());
 		WireCounts before = (proxy != null) ? proxy.counts() : WireCounts.ZERO;
 		try {
 			Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -213,7 +280,7 @@ final class StartupScenario {
 				child.destroyForcibly();
 			}
 			Matcher result = output.stream().map(RESULT::matcher).filter(Matcher::find).findFirst()
-				.orElseThrow(() -> new IllegalStateException(app.label() + " did not start (exit " + child.exitValue()
+				.orElseThrow(() -> new IllegalStateException(launch.label() + " did not start (exit " + child.exitValue()
 						+ "):\n" + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size()))));
 			WireCounts wire = (proxy != null) ? proxy.counts().minus(before) : WireCounts.ZERO;
 			return new Startup(Double.parseDouble(result.group(1)), Double.parseDouble(result.group(2)),
@@ -250,6 +317,13 @@ final class StartupScenario {
 
 	private static String plus(double millis) {
 		return ((millis >= 0) ? "+" : "−") + Table.ms(Math.abs(millis));
+	}
+
+	/**
+	 * One way to start the app.
+	 * @param jar an extra class-path entry, or {@code null}
+	 */
+	private record Launch(String label, String directory, Path jar, List<String> arguments, String database) {
 	}
 
 	private record Startup(double jvmToReady, double runToReady, double cpu, long classes, WireCounts wire) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.migrator.core.MigrationAuthoring;
 import io.migrator.core.MigrationAuthoring.Rename;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +21,14 @@ final class AuthoringCommands {
 	private AuthoringCommands() {
 	}
 
+	/** A command that writes in the migrations directory and never connects. */
+	abstract static class AuthoringCommand extends CliCommand {
+
+		@Mixin
+		Options.Directories directories;
+
+	}
+
 	/** What {@code create} writes. */
 	enum Kind {
 
@@ -29,7 +38,7 @@ final class AuthoringCommands {
 
 	@Command(name = "create", description = "Write a new migration: <UTC timestamp>_<name>.sql with a goose "
 			+ "Up/Down template, or a Java migration skeleton.")
-	static final class Create extends CliCommand {
+	static final class Create extends AuthoringCommand {
 
 		@Parameters(index = "0", paramLabel = "NAME", description = "The migration's name, e.g. add_users.")
 		String name;
@@ -51,7 +60,11 @@ final class AuthoringCommands {
 				console.printJson(Map.of("created", created.toString()));
 			}
 			else {
-				console.println("Created " + created);
+				console.info("Created " + created);
+				if (this.kind == Kind.JAVA) {
+					console.info("Compile it with 'javac -cp migrator.jar -d migrator-classes " + created
+							+ "' and run migrator with --classpath migrator-classes.");
+				}
 			}
 			return Failures.OK;
 		}
@@ -60,7 +73,7 @@ final class AuthoringCommands {
 
 	@Command(name = "fix", description = "Rename timestamp-versioned files to the next sequential versions, "
 			+ "keeping their order (the pre-merge step). Refuses when a new name would collide.")
-	static final class Fix extends CliCommand {
+	static final class Fix extends AuthoringCommand {
 
 		@Override
 		int execute(CliSettings settings, Console console) {
@@ -79,10 +92,10 @@ final class AuthoringCommands {
 				return Failures.OK;
 			}
 			if (renames.isEmpty()) {
-				console.println("Nothing to fix: no timestamp-versioned migrations.");
+				console.info("Nothing to fix: no timestamp-versioned migrations.");
 			}
 			for (Rename rename : renames) {
-				console.println("Renamed " + rename.from().getFileName() + " -> " + rename.to().getFileName());
+				console.info("Renamed " + rename.from().getFileName() + " -> " + rename.to().getFileName());
 			}
 			return Failures.OK;
 		}

@@ -1,35 +1,47 @@
 package io.migrator.cli;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import io.migrator.core.JavaMigration;
 import io.migrator.core.Migrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
- * A subcommand: resolves the global options given before and after its name, runs, and
- * turns any failure into a message and an exit code.
+ * A subcommand: combines the options given before and after its name, applies the
+ * environment fallbacks, runs, and turns any failure into a message and an exit code.
+ * Subclasses add the option groups they use, so each command's help lists only those.
  */
 @Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
 abstract class CliCommand implements Callable<Integer> {
 
 	@Mixin
-	GlobalOptions options;
+	Options.Output output;
 
 	@ParentCommand
 	MigratorCli root;
 
+	@Spec
+	CommandSpec spec;
+
 	@Override
 	public final Integer call() {
-		GlobalOptions merged = GlobalOptions.merge(this.root.options, this.options);
-		CliSettings settings = CliSettings.resolve(merged, this.root.environment());
-		Console console = new Console(this.root.out(), this.root.err(), settings.json(), settings.verbose(),
-				settings.secrets());
+		GlobalOptions options = new GlobalOptions();
+		MigratorCli.addGroups(this.spec.parent(), options);
+		MigratorCli.addGroups(this.spec, options);
+		Console console = new Console(this.root.out(), this.root.err(), options.json, options.quiet,
+				options.verbose);
 		try {
+			CliSettings settings = CliSettings.resolve(options, this.root.environment(),
+					this.root.workingDirectory());
 			return execute(settings, console);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError ex) {
 			return console.fail(ex);
 		}
 	}
@@ -42,8 +54,52 @@ abstract class CliCommand implements Callable<Integer> {
 	 */
 	abstract int execute(CliSettings settings, Console console);
 
-	static Migrator migrator(CliSettings settings, Console console) {
-		return settings.migrator(new ProgressListener(console.err()));
+	/**
+	 * A command that connects to the database.
+	 */
+	abstract static class Connected extends CliCommand {
+
+		@Mixin
+		Options.Database database;
+
+		@Mixin
+		Options.HistoryTable historyTable;
+
+		static Migrator migrator(CliSettings settings, Console console) {
+			return settings.migrator(console.lines());
+		}
+
+	}
+
+	/**
+	 * A command that connects and reads the migrations.
+	 */
+	abstract static class Sourced extends Connected {
+
+		@Mixin
+		Options.Directories directories;
+
+		@Mixin
+		Options.JavaClasses javaClasses;
+
+		static Set<Long> loadedJavaVersions(Migrator migrator) {
+			return migrator.configuration()
+				.javaMigrations()
+				.stream()
+				.map(JavaMigration::version)
+				.collect(Collectors.toSet());
+		}
+
+	}
+
+	/**
+	 * A command that decides what is pending, where out-of-order versions matter.
+	 */
+	abstract static class Planning extends Sourced {
+
+		@Mixin
+		Options.Ordering ordering;
+
 	}
 
 }

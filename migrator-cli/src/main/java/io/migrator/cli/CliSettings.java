@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.migrator.core.ErrorCode;
@@ -16,22 +18,29 @@ import io.migrator.core.MigratorBuilder;
 import io.migrator.core.MigratorException;
 
 /**
- * The global options after the environment fallbacks: what one command runs with.
+ * The options after the environment fallbacks: what one command runs with. Each setting
+ * is taken from its option, else {@code MIGRATOR_*}, else goose's variable, else the
+ * default; a {@code .env} file adds variables the environment does not set, as with goose.
  *
- * @param url the JDBC URL, or {@code null} when neither {@code --url} nor
- * {@code MIGRATOR_URL} is set
- * @param user the user, or {@code null}
- * @param password the password, or {@code null}
+ * @param url the {@code --url} as given (JDBC URL or goose DSN), or {@code null}
+ * @param user the user option or variable, or {@code null}
+ * @param password the password option or variable, or {@code null}
  * @param directories the migration directories (or {@code classpath:} locations)
+ * @param classpath directories and jars of compiled Java migrations
  * @param table the history table, or {@code null} for the default
  * @param schema the history schema, or {@code null} for the connection's
+ * @param gooseTable goose's table for {@code adopt --from goose} ({@code GOOSE_TABLE}), or
+ * {@code null}
  * @param allowOutOfOrder whether out-of-order versions are applied
  * @param lock the lock strategy, or {@code null} for the default
  * @param json whether output is JSON
+ * @param quiet whether only errors and the command's own output are printed
  * @param verbose whether stack traces are shown
+ * @param fileVariables the variables the env file added, for {@code ENVSUB}
  */
-record CliSettings(String url, String user, String password, List<String> directories, String table, String schema,
-		boolean allowOutOfOrder, LockStrategy lock, boolean json, boolean verbose) {
+record CliSettings(String url, String user, String password, List<String> directories, List<String> classpath,
+		String table, String schema, String gooseTable, boolean allowOutOfOrder, LockStrategy lock, boolean json,
+		boolean quiet, boolean verbose, Map<String, String> fileVariables) {
 
 	static final String ENV_URL = "MIGRATOR_URL";
 
@@ -41,6 +50,21 @@ record CliSettings(String url, String user, String password, List<String> direct
 
 	static final String ENV_DIR = "MIGRATOR_DIR";
 
+	static final String ENV_TABLE = "MIGRATOR_TABLE";
+
+	static final String ENV_SCHEMA = "MIGRATOR_SCHEMA";
+
+	static final String GOOSE_DBSTRING = "GOOSE_DBSTRING";
+
+	static final String GOOSE_DRIVER = "GOOSE_DRIVER";
+
+	static final String GOOSE_MIGRATION_DIR = "GOOSE_MIGRATION_DIR";
+
+	static final String GOOSE_TABLE = "GOOSE_TABLE";
+
+	/** libpq's (and so lib/pq's and pgx's) password variable, which goose users rely on. */
+	static final String PGPASSWORD = "PGPASSWORD";
+
 	/** Like goose's {@code -dir}: the current directory. */
 	static final String DEFAULT_DIRECTORY = ".";
 
@@ -48,29 +72,111 @@ record CliSettings(String url, String user, String password, List<String> direct
 
 	private static final String CLASSPATH = "classpath:";
 
-	static CliSettings resolve(GlobalOptions options, Map<String, String> environment) {
+	/** goose driver names that mean PostgreSQL. */
+	private static final List<String> POSTGRES_DRIVERS = List.of("postgres", "postgresql", "pgx", "redshift");
+
+	/**
+	 * Applies the fallbacks.
+	 * @param options the options as given
+	 * @param processEnvironment the process environment
+	 * @param workingDirectory where a relative env file is read from
+	 * @return the settings
+	 */
+	static CliSettings resolve(GlobalOptions options, Map<String, String> processEnvironment, Path workingDirectory) {
+		Map<String, String> environment = processEnvironment;
+		Map<String, String> fileVariables = Map.of();
+		if (!DotEnv.NONE.equals(options.env)) {
+			boolean named = options.env != null;
+			Path file = workingDirectory.resolve(named ? options.env : DotEnv.DEFAULT_FILE);
+			environment = DotEnv.overlay(processEnvironment, file, named);
+			Map<String, String> added = new HashMap<>(environment);
+			added.keySet().removeAll(processEnvironment.keySet());
+			fileVariables = Map.copyOf(added);
+		}
 		List<String> directories = new ArrayList<>(options.dirs);
 		if (directories.isEmpty()) {
-			String fromEnvironment = fallback(null, environment.get(ENV_DIR));
-			if (fromEnvironment != null) {
-				for (String directory : fromEnvironment.split(File.pathSeparator)) {
-					if (!directory.isBlank()) {
-						directories.add(directory.trim());
-					}
-				}
-			}
+			directories.addAll(locationList(first(environment.get(ENV_DIR), environment.get(GOOSE_MIGRATION_DIR))));
 		}
 		if (directories.isEmpty()) {
 			directories.add(DEFAULT_DIRECTORY);
 		}
-		return new CliSettings(fallback(options.url, environment.get(ENV_URL)),
-				fallback(options.user, environment.get(ENV_USER)),
-				fallback(options.password, environment.get(ENV_PASSWORD)), List.copyOf(directories), options.table,
-				options.schema, options.allowOutOfOrder, options.lock, options.json, options.verbose);
+		String url = first(options.url, environment.get(ENV_URL));
+		if (url == null && nonEmpty(environment.get(GOOSE_DBSTRING)) != null) {
+			requirePostgresDriver(environment.get(GOOSE_DRIVER));
+			url = environment.get(GOOSE_DBSTRING);
+		}
+		List<String> classpath = new ArrayList<>();
+		for (String entry : options.classpath) {
+			for (String part : entry.split(File.pathSeparator)) {
+				if (!part.isBlank()) {
+					classpath.add(part.trim());
+				}
+			}
+		}
+		String user = first(options.user, environment.get(ENV_USER));
+		String password = first(options.password, environment.get(ENV_PASSWORD));
+		if (password == null && url != null && nonEmpty(environment.get(PGPASSWORD)) != null && !dsnHasPassword(url)) {
+			// Where libpq looks last: after the password written in the DSN.
+			password = environment.get(PGPASSWORD);
+		}
+		return new CliSettings(url, user, password, List.copyOf(directories), List.copyOf(classpath),
+				first(options.table, environment.get(ENV_TABLE)), first(options.schema, environment.get(ENV_SCHEMA)),
+				nonEmpty(environment.get(GOOSE_TABLE)), options.allowOutOfOrder, options.lock, options.json,
+				options.quiet, options.verbose, fileVariables);
 	}
 
-	Secrets secrets() {
-		return Secrets.of(this.url, this.password);
+	private static boolean dsnHasPassword(String url) {
+		try {
+			return ConnectionTarget.of(url, null, null).password() != null;
+		}
+		catch (MigratorException ex) {
+			// The URL is reported when the connection is made; here it only decides a fallback.
+			return false;
+		}
+	}
+
+	/**
+	 * Splits a path list such as {@code MIGRATOR_DIR=db/a:db/b}, keeping {@code classpath:}
+	 * and {@code filesystem:} prefixes with their location although {@code :} is also the
+	 * separator on Unix.
+	 */
+	static List<String> locationList(String value) {
+		List<String> locations = new ArrayList<>();
+		if (value == null) {
+			return locations;
+		}
+		String[] parts = value.split(File.pathSeparator);
+		for (int i = 0; i < parts.length; i++) {
+			String part = parts[i].trim();
+			if ((part.equals("classpath") || part.equals("filesystem")) && i + 1 < parts.length) {
+				part = part + ":" + parts[++i].trim();
+			}
+			if (!part.isEmpty()) {
+				locations.add(part);
+			}
+		}
+		return locations;
+	}
+
+	private static void requirePostgresDriver(String driver) {
+		if (driver != null && !driver.isBlank() && !POSTGRES_DRIVERS.contains(driver.trim().toLowerCase(Locale.ROOT))) {
+			throw invalid(GOOSE_DRIVER + " is '" + driver + "', but this build of migrator connects to PostgreSQL only: "
+					+ "set " + GOOSE_DRIVER + "=postgres, or pass --url jdbc:postgresql://...");
+		}
+	}
+
+	/**
+	 * Returns where to connect.
+	 * @return the target
+	 * @throws MigratorException with {@link ErrorCode#INVALID_CONFIGURATION} when no URL is
+	 * given or it is neither a JDBC URL nor a goose DSN
+	 */
+	ConnectionTarget target() {
+		if (this.url == null) {
+			throw invalid("No database URL: pass --url jdbc:postgresql://localhost:5432/app (or a goose DSN such as "
+					+ "postgres://user@localhost:5432/app), or set " + ENV_URL + " or " + GOOSE_DBSTRING);
+		}
+		return ConnectionTarget.of(this.url, this.user, this.password);
 	}
 
 	/**
@@ -81,23 +187,15 @@ record CliSettings(String url, String user, String password, List<String> direct
 	 * missing or no bundled driver accepts it, or an option is invalid
 	 */
 	Migrator migrator(MigrationListener listener) {
-		if (this.url == null) {
-			throw invalid("No database URL: pass --url jdbc:postgresql://localhost:5432/app or set " + ENV_URL);
-		}
-		if (!this.url.startsWith("jdbc:")) {
-			throw invalid("--url must be a JDBC URL like jdbc:postgresql://localhost:5432/app, but was '"
-					+ Secrets.maskUrls(this.url) + "'");
-		}
+		ConnectionTarget target = target();
 		try {
-			DriverManager.getDriver(this.url);
+			DriverManager.getDriver(target.jdbcUrl());
 		}
 		catch (SQLException ex) {
-			throw invalid("No bundled JDBC driver accepts the URL '" + Secrets.maskUrls(this.url)
+			throw invalid("No bundled JDBC driver accepts the URL '" + Secrets.maskUrls(target.jdbcUrl())
 					+ "': this build supports PostgreSQL (jdbc:postgresql://host:5432/database)");
 		}
-		return configured().dataSource(new DriverManagerDataSource(this.url, this.user, this.password))
-			.listeners(listener)
-			.build();
+		return configured().dataSource(new DriverManagerDataSource(target)).listeners(listener).build();
 	}
 
 	/**
@@ -110,7 +208,15 @@ record CliSettings(String url, String user, String password, List<String> direct
 	}
 
 	private MigratorBuilder configured() {
-		MigratorBuilder builder = Migrator.builder().locations(locations()).allowOutOfOrder(this.allowOutOfOrder);
+		JavaMigrationClasses classes = JavaMigrationClasses.load(this.classpath);
+		MigratorBuilder builder = Migrator.builder()
+			.locations(locations())
+			.allowOutOfOrder(this.allowOutOfOrder)
+			.javaMigrations(classes.migrations())
+			.variables(this.fileVariables);
+		if (classes.classLoader() != null) {
+			builder.classLoader(classes.classLoader());
+		}
 		if (this.table != null) {
 			builder.table(this.table);
 		}
@@ -136,6 +242,17 @@ record CliSettings(String url, String user, String password, List<String> direct
 	}
 
 	/**
+	 * Returns the directories on the file system, where {@code .java} sources may lie.
+	 * @return the directories
+	 */
+	List<Path> fileSystemDirectories() {
+		return locations().stream()
+			.filter((location) -> location.startsWith(FILESYSTEM))
+			.map((location) -> Path.of(location.substring(FILESYSTEM.length())))
+			.toList();
+	}
+
+	/**
 	 * Returns the directory that {@code create} and {@code fix} work in: the first one.
 	 * @return the directory
 	 */
@@ -151,14 +268,22 @@ record CliSettings(String url, String user, String password, List<String> direct
 		return Path.of(directory);
 	}
 
-	private static String fallback(String option, String environmentValue) {
-		if (option != null) {
-			return option;
-		}
-		return (environmentValue != null && !environmentValue.isEmpty()) ? environmentValue : null;
+	@Override
+	public String toString() {
+		// Never print the password, whatever prints a settings object.
+		return "CliSettings[url=" + ((this.url != null) ? Secrets.maskUrls(this.url) : null) + ", user=" + this.user
+				+ ", directories=" + this.directories + "]";
 	}
 
-	private static MigratorException invalid(String message) {
+	private static String first(String option, String environmentValue) {
+		return (option != null) ? option : nonEmpty(environmentValue);
+	}
+
+	private static String nonEmpty(String value) {
+		return (value != null && !value.isEmpty()) ? value : null;
+	}
+
+	static MigratorException invalid(String message) {
 		return new MigratorException(ErrorCode.INVALID_CONFIGURATION, message);
 	}
 

@@ -7,10 +7,16 @@ import java.util.Map;
 import io.migrator.core.MigrationFailedException;
 
 /**
- * Where a command writes: results to stdout (JSON only with {@code --json}), progress
- * and errors to stderr, passwords masked in everything that could echo them.
+ * Where a command writes: results to stdout (exactly one JSON document with
+ * {@code --json}), progress and errors to stderr.
  */
 final class Console {
+
+	/**
+	 * The version of the JSON output's shape, the first key of every document. Raised when a
+	 * key is renamed or removed or changes meaning; adding a key does not raise it.
+	 */
+	static final int JSON_FORMAT_VERSION = 1;
 
 	private final PrintWriter out;
 
@@ -18,43 +24,61 @@ final class Console {
 
 	private final boolean json;
 
+	private final boolean quiet;
+
 	private final boolean verbose;
 
-	private final Secrets secrets;
+	private final ResultLines lines = new ResultLines(this);
 
-	Console(PrintWriter out, PrintWriter err, boolean json, boolean verbose, Secrets secrets) {
+	Console(PrintWriter out, PrintWriter err, boolean json, boolean quiet, boolean verbose) {
 		this.out = out;
 		this.err = err;
 		this.json = json;
+		this.quiet = quiet;
 		this.verbose = verbose;
-		this.secrets = secrets;
+	}
+
+	/**
+	 * Returns the listener that prints each migration's line as it finishes.
+	 * @return the listener
+	 */
+	ResultLines lines() {
+		return this.lines;
 	}
 
 	boolean json() {
 		return this.json;
 	}
 
-	PrintWriter out() {
-		return this.out;
-	}
-
-	PrintWriter err() {
-		return this.err;
-	}
-
-	void printJson(Object value) {
-		this.out.println(this.secrets.mask(Json.write(value)));
+	/**
+	 * Prints one JSON document with {@code formatVersion} first.
+	 * @param document the top-level keys and values
+	 */
+	void printJson(Map<String, ?> document) {
+		Map<String, Object> versioned = Json.object();
+		versioned.put("formatVersion", JSON_FORMAT_VERSION);
+		versioned.putAll(document);
+		this.out.println(Json.write(versioned));
 		this.out.flush();
 	}
 
+	/**
+	 * Prints a line of the command's result (not with {@code --json}).
+	 * @param line the line
+	 */
 	void println(String line) {
-		this.out.println(this.secrets.mask(line));
+		this.out.println(line);
 		this.out.flush();
 	}
 
-	void note(String line) {
-		this.err.println(this.secrets.mask(line));
-		this.err.flush();
+	/**
+	 * Prints a line of the command's result unless {@code --quiet}.
+	 * @param line the line
+	 */
+	void info(String line) {
+		if (!this.quiet) {
+			println(line);
+		}
 	}
 
 	/**
@@ -64,37 +88,23 @@ final class Console {
 	 */
 	int fail(Throwable failure) {
 		int exitCode = Failures.exitCode(failure);
-		String message = this.secrets.mask(Failures.message(failure));
+		// The message may quote a driver message or a URL: mask what a URL or DSN holds.
+		String message = Secrets.maskUrls(Failures.message(failure));
+		Map<String, Object> error = Failures.describe(failure, exitCode, message);
 		if (failure instanceof MigrationFailedException migrationFailed) {
-			Reports.printRun(this, migrationFailed.getPartialResult(), error(failure, exitCode, message));
+			Reports.printRun(this, migrationFailed.getPartialResult(), this.lines.printed(), error);
 		}
 		else if (this.json) {
-			printJson(Map.of("error", error(failure, exitCode, message)));
+			printJson(Map.of("error", error));
 		}
 		this.err.println("migrator: " + message);
 		if (this.verbose) {
 			StringWriter trace = new StringWriter();
 			failure.printStackTrace(new PrintWriter(trace));
-			this.err.print(this.secrets.mask(trace.toString()));
+			this.err.print(Secrets.maskUrls(trace.toString()));
 		}
 		this.err.flush();
 		return exitCode;
-	}
-
-	private static Map<String, Object> error(Throwable failure, int exitCode, String message) {
-		Map<String, Object> error = Json.object();
-		error.put("code", Failures.code(failure));
-		error.put("exitCode", exitCode);
-		error.put("message", message);
-		if (failure instanceof MigrationFailedException migrationFailed && migrationFailed.getLocation() != null) {
-			MigrationFailedException.FailureLocation location = migrationFailed.getLocation();
-			error.put("version", location.version());
-			error.put("source", location.source());
-			error.put("statementNumber", location.statementNumber());
-			error.put("line", location.line());
-			error.put("sqlState", location.sqlState());
-		}
-		return error;
 	}
 
 }

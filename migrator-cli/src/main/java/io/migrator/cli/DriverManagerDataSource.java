@@ -17,23 +17,48 @@ import javax.sql.DataSource;
  */
 final class DriverManagerDataSource implements DataSource {
 
+	/** SQLState of "invalid authorization specification": a login problem, exit code 2. */
+	static final String PASSWORD_REQUIRED_STATE = "28000";
+
 	private final String url;
 
 	private final Properties properties = new Properties();
 
-	DriverManagerDataSource(String url, String user, String password) {
-		this.url = url;
-		if (user != null) {
-			this.properties.setProperty("user", user);
+	private final boolean passwordGiven;
+
+	DriverManagerDataSource(ConnectionTarget target) {
+		this.url = target.jdbcUrl();
+		if (target.user() != null) {
+			this.properties.setProperty("user", target.user());
 		}
-		if (password != null) {
-			this.properties.setProperty("password", password);
+		if (target.password() != null) {
+			this.properties.setProperty("password", target.password());
 		}
+		this.passwordGiven = target.password() != null;
 	}
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return DriverManager.getConnection(this.url, this.properties);
+		try {
+			return DriverManager.getConnection(this.url, this.properties);
+		}
+		catch (SQLException ex) {
+			if (!this.passwordGiven && asksForPassword(ex)) {
+				throw new SQLException("the server asks for a password and none was given: pass --password, set "
+						+ CliSettings.ENV_PASSWORD + " (or " + CliSettings.PGPASSWORD
+						+ "), or write it in the goose DSN", PASSWORD_REQUIRED_STATE, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * pgjdbc reports a password request it cannot answer as 08004 (connection rejected),
+	 * which also covers refusals no password would fix; its message names the password.
+	 */
+	private static boolean asksForPassword(SQLException ex) {
+		return "08004".equals(ex.getSQLState()) && ex.getMessage() != null
+				&& ex.getMessage().toLowerCase(java.util.Locale.ROOT).contains("password");
 	}
 
 	@Override

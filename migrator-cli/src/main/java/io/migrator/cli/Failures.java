@@ -2,6 +2,7 @@ package io.migrator.cli;
 
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.Map;
 
 import io.migrator.core.ErrorCode;
 import io.migrator.core.MigrationFailedException;
@@ -59,6 +60,29 @@ final class Failures {
 			return migratorException.getErrorCode().name();
 		}
 		return "UNEXPECTED";
+	}
+
+	/**
+	 * Describes a failure for the JSON output.
+	 * @param failure the failure
+	 * @param exitCode its exit code
+	 * @param message its masked message
+	 * @return the {@code error} object
+	 */
+	static Map<String, Object> describe(Throwable failure, int exitCode, String message) {
+		Map<String, Object> error = Json.object();
+		error.put("code", code(failure));
+		error.put("exitCode", exitCode);
+		error.put("message", message);
+		if (failure instanceof MigrationFailedException migrationFailed && migrationFailed.getLocation() != null) {
+			MigrationFailedException.FailureLocation location = migrationFailed.getLocation();
+			error.put("version", location.version());
+			error.put("source", location.source());
+			error.put("statementNumber", location.statementNumber());
+			error.put("line", location.line());
+			error.put("sqlState", location.sqlState());
+		}
+		return error;
 	}
 
 	static String message(Throwable failure) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.migrator.core.Direction;
+import io.migrator.core.LegacyTracker;
 import io.migrator.core.MigrationInfo;
 import io.migrator.core.MigrationResult;
 import io.migrator.core.MigrationState;
@@ -31,12 +32,14 @@ final class Reports {
 	}
 
 	/**
-	 * Prints what a run did, one line per migration.
+	 * Prints what a run did: one line per migration not yet printed while it ran, then a
+	 * summary; or one JSON document.
 	 * @param console where to print
 	 * @param result the run
+	 * @param alreadyPrinted how many of its migrations {@link ResultLines} printed as they ran
 	 * @param error the error of a failed run for the JSON output, or {@code null}
 	 */
-	static void printRun(Console console, RunResult result, Map<String, Object> error) {
+	static void printRun(Console console, RunResult result, int alreadyPrinted, Map<String, Object> error) {
 		if (console.json()) {
 			Map<String, Object> json = Json.object();
 			json.put("operation", result.operation());
@@ -51,28 +54,57 @@ final class Reports {
 				entry.put("type", migration.type().id());
 				entry.put("direction", migration.direction().name().toLowerCase(Locale.ROOT));
 				entry.put("outcome", migration.outcome().name().toLowerCase(Locale.ROOT));
+				entry.put("source", migration.source());
 				entry.put("durationMs", millis(migration.duration()));
 				entry.put("error", migration.error());
 				migrations.add(entry);
 			}
 			json.put("migrations", migrations);
-			if (error != null) {
-				json.put("error", error);
-			}
+			json.put("error", error);
 			console.printJson(json);
 			return;
 		}
-		List<String[]> rows = new ArrayList<>();
-		for (MigrationResult migration : result.migrations()) {
-			rows.add(new String[] { outcome(migration), Long.toString(migration.version()), migration.description(),
-					migration.type().id(), millis(migration.duration()) + " ms",
-					(migration.error() != null) ? migration.error() : "" });
+		List<MigrationResult> migrations = result.migrations();
+		for (MigrationResult migration : migrations.subList(Math.min(alreadyPrinted, migrations.size()),
+				migrations.size())) {
+			console.info(line(migration));
 		}
-		table(console, null, rows);
-		console.println(summary(result));
+		console.info(summary(result));
 	}
 
-	static void printStatus(Console console, StatusReport report) {
+	/**
+	 * Formats one migration's result as one entry: {@code applied 00001_create_users.sql
+	 * (12 ms)}; a multi-line error continues on indented lines, so it stays visibly part of
+	 * its migration's entry.
+	 * @param migration the result
+	 * @return the line(s)
+	 */
+	static String line(MigrationResult migration) {
+		StringBuilder line = new StringBuilder(outcome(migration)).append(' ').append(sourceName(migration))
+			.append(" (")
+			.append(millis(migration.duration()))
+			.append(" ms)");
+		if (migration.error() != null) {
+			String[] errorLines = migration.error().strip().split("\\R");
+			line.append(": ").append(errorLines[0].strip());
+			for (int i = 1; i < errorLines.length; i++) {
+				if (!errorLines[i].isBlank()) {
+					line.append(System.lineSeparator()).append("    ").append(errorLines[i].strip());
+				}
+			}
+		}
+		return line.toString();
+	}
+
+	private static String sourceName(MigrationResult migration) {
+		if (migration.source() == null) {
+			return "version " + migration.version() + " (" + migration.description() + ")";
+		}
+		String source = migration.source();
+		return source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+	}
+
+	static void printStatus(Console console, StatusReport report, List<JavaSourceFiles.Unloaded> unloadedJavaSources) {
 		if (console.json()) {
 			Map<String, Object> json = Json.object();
 			json.put("currentVersion", report.currentVersion());
@@ -91,11 +123,22 @@ final class Reports {
 				migrations.add(entry);
 			}
 			json.put("migrations", migrations);
+			json.put("managedBy", (report.managedBy() != null) ? trackerId(report.managedBy()) : null);
+			json.put("javaSources", javaSources(unloadedJavaSources));
 			console.printJson(json);
 			return;
 		}
 		console.println("Current version: " + report.currentVersion()
 				+ (report.historyTableExists() ? "" : " (no history table yet)"));
+		if (report.managedBy() != null) {
+			String tool = trackerId(report.managedBy());
+			console.println("This database is managed by " + tool + ": its history table exists and migrator's does "
+					+ "not. Run 'migrator adopt --from " + tool + "' to import what " + tool
+					+ " applied; 'up' refuses until then.");
+		}
+		for (JavaSourceFiles.Unloaded unloaded : unloadedJavaSources) {
+			console.println(unloaded.message());
+		}
 		List<String[]> rows = new ArrayList<>();
 		for (MigrationInfo info : report.migrations()) {
 			rows.add(new String[] { Long.toString(info.version()), info.description(), info.type().id(),
@@ -116,30 +159,69 @@ final class Reports {
 		console.println(String.join(", ", counts));
 	}
 
-	static void printValidation(Console console, ValidationResult result) {
+	/**
+	 * Prints the engine's validation problems and those the CLI found (Java sources that
+	 * are not loaded, a database another tool manages).
+	 * @param console where to print
+	 * @param result the engine's result
+	 * @param found the CLI's own problems
+	 */
+	static void printValidation(Console console, ValidationResult result, List<Problem> found) {
+		List<Problem> problems = new ArrayList<>();
+		for (ValidationProblem problem : result.problems()) {
+			problems.add(new Problem(problem.kind().name().toLowerCase(Locale.ROOT), problem.version(),
+					problem.message()));
+		}
+		problems.addAll(found);
 		if (console.json()) {
 			Map<String, Object> json = Json.object();
-			json.put("valid", result.isValid());
-			List<Object> problems = new ArrayList<>();
-			for (ValidationProblem problem : result.problems()) {
+			json.put("valid", problems.isEmpty());
+			List<Object> entries = new ArrayList<>();
+			for (Problem problem : problems) {
 				Map<String, Object> entry = Json.object();
-				entry.put("kind", problem.kind().name().toLowerCase(Locale.ROOT));
+				entry.put("kind", problem.kind());
 				entry.put("version", problem.version());
 				entry.put("message", problem.message());
-				problems.add(entry);
+				entries.add(entry);
 			}
-			json.put("problems", problems);
+			json.put("problems", entries);
 			console.printJson(json);
 			return;
 		}
-		if (result.isValid()) {
-			console.println("OK: no problems found.");
+		if (problems.isEmpty()) {
+			console.info("OK: no problems found.");
 			return;
 		}
-		console.println(result.problems().size() + " problem(s):");
-		for (ValidationProblem problem : result.problems()) {
-			console.println("  - " + problem.message());
+		console.println(problems.size() + " problem(s):");
+		for (Problem problem : problems) {
+			console.println("- " + problem.message());
 		}
+	}
+
+	/**
+	 * A problem as {@code validate} and {@code check} report it.
+	 *
+	 * @param kind the kind, in snake case
+	 * @param version the version it concerns, 0 for none
+	 * @param message what is wrong and what to do
+	 */
+	record Problem(String kind, long version, String message) {
+	}
+
+	static String trackerId(LegacyTracker tracker) {
+		return tracker.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	private static List<Object> javaSources(List<JavaSourceFiles.Unloaded> unloaded) {
+		List<Object> entries = new ArrayList<>();
+		for (JavaSourceFiles.Unloaded file : unloaded) {
+			Map<String, Object> entry = Json.object();
+			entry.put("version", file.version());
+			entry.put("file", file.file().toString());
+			entry.put("message", file.message());
+			entries.add(entry);
+		}
+		return entries;
 	}
 
 	private static String outcome(MigrationResult migration) {

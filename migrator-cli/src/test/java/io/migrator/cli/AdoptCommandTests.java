@@ -105,8 +105,7 @@ class AdoptCommandTests {
 				(1, NULL, '<< Flyway Schema Creation >>', 'SCHEMA', '"app"', NULL, 'app', 0, true),
 				(2, '1', 'create users', 'SQL', 'V1__create_users.sql', 1733912371, 'app', 12, true),
 				(3, '2', 'create orders', 'SQL', 'V2__create_orders.sql', -41236452, 'app', 9, true),
-				(4, NULL, 'views', 'SQL', 'R__views.sql', 99, 'app', 3, true),
-				(5, '3', 'create invoices', 'SQL', 'V3__create_invoices.sql', 77, 'app', 4, false)""");
+				(4, NULL, 'views', 'SQL', 'R__views.sql', 99, 'app', 3, true)""");
 		CliRun run = this.fixture.run("adopt", "--from", "flyway");
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(this.fixture.appliedVersions()).containsExactly("1", "2");
@@ -139,6 +138,86 @@ class AdoptCommandTests {
 		CliRun run = this.fixture.run("adopt", "--from", "flyway");
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.err()).contains("flyway_schema_history does not exist");
+	}
+
+	@Test
+	void statusOfAGooseManagedDatabaseSaysSoAndNamesAdopt() {
+		this.fixture.execute(GOOSE_TABLE);
+		this.fixture.execute("INSERT INTO goose_db_version (version_id, is_applied) VALUES (1, true), (2, true)");
+		CliRun run = this.fixture.run("status");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("This database is managed by goose", "migrator adopt --from goose");
+		CliRun json = this.fixture.run("status", "--json");
+		assertThat(json.json().get("managedBy").asString()).isEqualTo("goose");
+		CliRun check = this.fixture.run("check", "--json");
+		assertThat(check.exitCode()).isEqualTo(1);
+		assertThat(check.json().get("problems").findValuesAsString("kind")).contains("no_history", "managed_by_goose");
+		assertThat(check.json().get("problems").findValuesAsString("message"))
+			.anySatisfy((message) -> assertThat(message).contains("run 'migrator adopt --from goose' first"));
+	}
+
+	@Test
+	void upOnAGooseManagedDatabaseRefusesInsteadOfRerunningVersionOne() {
+		this.fixture.execute(GOOSE_TABLE);
+		this.fixture.execute("INSERT INTO goose_db_version (version_id, is_applied) VALUES (1, true), (2, true)");
+		CliRun run = this.fixture.run("up");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains("managed by goose", "'migrator adopt --from goose'");
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+		assertThat(this.fixture.tableExists("invoices")).isFalse();
+	}
+
+	@Test
+	void adoptsFromACustomGooseTableKeepingWhenEachVersionWasApplied() {
+		this.fixture.execute(GOOSE_TABLE[0].replace("goose_db_version", "app_versions"));
+		this.fixture.execute("INSERT INTO app_versions (version_id, is_applied, tstamp) VALUES "
+				+ "(0, true, '2023-05-01 10:00:00'), (1, true, '2023-05-01 10:00:01'), (2, true, '2024-02-29 23:59:59')");
+		CliRun run = this.fixture.run("adopt", "--from", "goose", "--table", "app_versions");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(this.fixture.column("SELECT h.version || ' ' || (h.applied_at = g.tstamp::timestamptz) FROM "
+				+ this.fixture.schema() + ".migrator_history h JOIN app_versions g ON g.version_id = h.version "
+				+ "ORDER BY h.version")).containsExactly("1 true", "2 true");
+	}
+
+	@Test
+	void gooseTableVariableNamesTheTableToAdoptFrom() {
+		this.fixture.execute(GOOSE_TABLE[0].replace("goose_db_version", "legacy_versions"));
+		this.fixture.execute("INSERT INTO legacy_versions (version_id, is_applied) VALUES (1, true)");
+		java.util.Map<String, String> environment = new java.util.HashMap<>(this.fixture.environment());
+		environment.put(CliSettings.GOOSE_TABLE, "legacy_versions");
+		CliRun run = CliRun.of(environment, "adopt", "--from", "goose");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(this.fixture.appliedVersions()).containsExactly("1");
+	}
+
+	@Test
+	void refusesFlywayHistoryWithAFailedMigration() {
+		this.fixture.execute(FLYWAY_TABLE);
+		this.fixture.execute("""
+				INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+					installed_by, execution_time, success) VALUES
+				(1, '1', 'create users', 'SQL', 'V1__create_users.sql', 1, 'app', 12, true),
+				(2, '2', 'create orders', 'SQL', 'V2__create_orders.sql', 2, 'app', 9, false)""");
+		CliRun run = this.fixture.run("adopt", "--from", "flyway");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains("failed migrations: version 2 (V2__create_orders.sql)", "flyway repair");
+		assertThat(this.fixture.column("SELECT count(*) FROM " + this.fixture.schema() + ".migrator_history"))
+			.containsExactly("0");
+	}
+
+	@Test
+	void honoursFlywayUndoRows() {
+		this.fixture.execute(FLYWAY_TABLE);
+		this.fixture.execute("""
+				INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+					installed_by, execution_time, success) VALUES
+				(1, '1', 'create users', 'SQL', 'V1__create_users.sql', 1, 'app', 12, true),
+				(2, '2', 'create orders', 'SQL', 'V2__create_orders.sql', 2, 'app', 9, true),
+				(3, '3', 'create invoices', 'SQL', 'V3__create_invoices.sql', 3, 'app', 9, true),
+				(4, '3', 'create invoices', 'UNDO_SQL', 'U3__create_invoices.sql', 4, 'app', 2, true)""");
+		CliRun run = this.fixture.run("adopt", "--from", "flyway");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(this.fixture.appliedVersions()).containsExactly("1", "2");
 	}
 
 }

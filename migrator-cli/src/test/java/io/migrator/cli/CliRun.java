@@ -3,6 +3,7 @@ package io.migrator.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -19,11 +20,25 @@ record CliRun(int exitCode, String out, String err) {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/** A working directory without a .env file, so that a developer's own file cannot leak in. */
+	private static final Path NO_ENV_FILE_HERE = Path.of("target");
+
 	static CliRun of(Map<String, String> environment, String... args) {
+		return in(NO_ENV_FILE_HERE, environment, args);
+	}
+
+	/**
+	 * Runs with the given working directory, where a {@code .env} file is read from.
+	 * @param workingDirectory the working directory
+	 * @param environment the environment
+	 * @param args the arguments
+	 * @return the run
+	 */
+	static CliRun in(Path workingDirectory, Map<String, String> environment, String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int exitCode = MigratorCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), environment);
+				new PrintStream(err, true, StandardCharsets.UTF_8), environment, workingDirectory);
 		return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 

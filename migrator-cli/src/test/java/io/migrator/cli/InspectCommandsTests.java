@@ -124,7 +124,7 @@ class InspectCommandsTests {
 		assertThat(after.exitCode()).as(after.toString()).isZero();
 		assertThat(after.json().get("currentVersion").asLong()).isEqualTo(2);
 		CliRun mixed = CliRun.of("--url", this.fixture.url(), "--user", this.fixture.database().user(), "--password",
-				this.fixture.database().password(), "version", "--dir", this.fixture.directory().toString(),
+				this.fixture.database().password(), "--dir", this.fixture.directory().toString(), "version",
 				"--json");
 		assertThat(mixed.json().get("currentVersion").asLong()).isEqualTo(2);
 	}

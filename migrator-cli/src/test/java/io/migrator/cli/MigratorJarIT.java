@@ -35,7 +35,7 @@ class MigratorJarIT {
 
 		Result up = java(fixture, "up");
 		assertThat(up.exitCode()).as(up.toString()).isZero();
-		assertThat(up.err()).contains("-> version 2 create orders");
+		assertThat(up.out()).contains("applied 00002_create_orders.sql");
 
 		Result status = java(fixture, "status", "--json");
 		assertThat(status.exitCode()).as(status.toString()).isZero();

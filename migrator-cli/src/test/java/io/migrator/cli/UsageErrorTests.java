@@ -66,9 +66,9 @@ class UsageErrorTests {
 
 	@Test
 	void nonJdbcUrlExitsTwo() {
-		CliRun run = CliRun.of("status", "--url", "postgres://localhost/app");
+		CliRun run = CliRun.of("status", "--url", "mysql://localhost/app");
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).contains("must be a JDBC URL");
+		assertThat(run.err()).contains("must be a JDBC URL", "or a goose DSN");
 	}
 
 	@Test

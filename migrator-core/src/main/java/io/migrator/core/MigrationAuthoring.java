@@ -1,5 +1,6 @@
 package io.migrator.core;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -73,6 +74,22 @@ public interface MigrationAuthoring {
 	 * taken; nothing is renamed then
 	 */
 	List<Rename> fix();
+
+	/**
+	 * Writes the build-time index {@code migrator.index} into this directory, replacing an
+	 * older one: every file below it (recursively) with the SHA-256 of its bytes and its
+	 * NO TRANSACTION flag. A build step calls it on the copy of a classpath location in the
+	 * build output (e.g. {@code target/classes/db/migrations}, as the {@code index} goal of
+	 * {@code migrator-maven-plugin} does), so that the application finds and checks its
+	 * migrations by reading one resource: no listing of a jar (impossible in a native
+	 * image), no hashing of every file at start. The format is described in the README.
+	 * @param encoding how the SQL files are encoded (the migrator's {@code encoding},
+	 * UTF-8 by default)
+	 * @return the index written
+	 * @throws MigratorException when the directory does not exist, or a SQL file is
+	 * malformed (a build-time failure instead of a failed start)
+	 */
+	Path writeIndex(Charset encoding);
 
 	/**
 	 * One file renamed by {@link #fix()}.

@@ -129,13 +129,26 @@ public interface Migrator {
 
 	/**
 	 * Imports the applied state of another tool's history table, matching its versions to
-	 * the sources; checksums are left empty. Idempotent: versions already recorded are
+	 * the sources; checksums are left empty, and each row keeps the time the tool applied it
+	 * where the tool recorded one. Idempotent: versions already recorded are
 	 * skipped, so adopting twice changes nothing. Adding versions to a history that already
 	 * has rows is refused unless {@code evenIfHistoryExists}.
 	 * @param tracker the tool whose table to read
 	 * @param evenIfHistoryExists whether to add versions to a non-empty history
 	 * @return the versions marked applied
 	 */
-	RunResult adopt(LegacyTracker tracker, boolean evenIfHistoryExists);
+	default RunResult adopt(LegacyTracker tracker, boolean evenIfHistoryExists) {
+		return adopt(tracker, null, evenIfHistoryExists);
+	}
+
+	/**
+	 * Like {@link #adopt(LegacyTracker, boolean)}, reading the tool's history from a table
+	 * with another name (goose's {@code -table}).
+	 * @param tracker the tool whose table to read
+	 * @param table the table, optionally schema-qualified; {@code null} for the tool's default
+	 * @param evenIfHistoryExists whether to add versions to a non-empty history
+	 * @return the versions marked applied
+	 */
+	RunResult adopt(LegacyTracker tracker, String table, boolean evenIfHistoryExists);
 
 }

@@ -428,13 +428,15 @@ public final class MigratorBuilder {
 	 * @throws MigratorException when options conflict
 	 */
 	public Migrator build() {
-		MigratorConfiguration configuration = toConfiguration();
-		MigratorFactory factory = ServiceLoader.load(MigratorFactory.class, MigratorFactory.class.getClassLoader())
+		return factory().create(toConfiguration());
+	}
+
+	static MigratorFactory factory() {
+		return ServiceLoader.load(MigratorFactory.class, MigratorFactory.class.getClassLoader())
 			.findFirst()
 			.orElseThrow(() -> new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"No " + MigratorFactory.class.getName() + " service found: migrator-core's "
 							+ "META-INF/services entry is missing (a shaded jar must merge service files)"));
-		return factory.create(configuration);
 	}
 
 	/**

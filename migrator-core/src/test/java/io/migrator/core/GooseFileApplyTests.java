@@ -185,6 +185,27 @@ class GooseFileApplyTests {
 	}
 
 	@Test
+	void blockHoldingSeveralStatementsWithAnnotationsInsideRunsAsOneQueryInTheMigrationsTransaction() {
+		this.fixture.write("00001_events.sql", """
+				-- +goose Up
+				-- +goose StatementBegin
+				CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);
+				CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+				-- +goose ENVSUB ON
+				INSERT INTO events VALUES (1, '${DAY}');
+				-- +goose ENVSUB OFF
+				INSERT INTO events VALUES (2, '2026-06-01'); -- the last statement ends with a comment
+				-- +goose StatementEnd
+				-- +goose Down
+				DROP TABLE events;
+				""");
+		this.fixture.builder().variable("DAY", "2026-05-01").build().up();
+		assertThat(this.fixture.query("SELECT id || '@' || at FROM events_2026 ORDER BY id"))
+			.containsExactly("1@2026-05-01", "2@2026-06-01");
+		assertThat(this.fixture.history()).containsExactly("1:applied");
+	}
+
+	@Test
 	void validateReportsTransactionControlAndUndecodableBytesAsUpWouldAndHonoursTheDeclaredEncoding()
 			throws IOException {
 		this.fixture.write("00001_wrapped.sql", "-- +goose Up\nBEGIN;\nCREATE TABLE wrapped (id int);\nCOMMIT;\n");

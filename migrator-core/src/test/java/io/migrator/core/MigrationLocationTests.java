@@ -82,6 +82,26 @@ class MigrationLocationTests {
 		}
 	}
 
+	@Test
+	void everyFileOfALargeDirectoryIsRecordedWithTheChecksumOfItsBytes() throws Exception {
+		// Enough files for the catalog to hash on several threads.
+		java.util.Map<String, String> expected = new java.util.TreeMap<>();
+		for (int version = 1; version <= 300; version++) {
+			String content = "-- +goose Up\nCREATE TABLE t" + version + " (id int);\n" + "-- padding\n".repeat(version);
+			this.fixture.write(String.format("%05d_t%d.sql", version, version), content);
+			expected.put(Integer.toString(version), java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(content.getBytes(StandardCharsets.UTF_8))));
+		}
+
+		this.fixture.migrator().baseline(300);
+
+		java.util.Map<String, String> recorded = new java.util.TreeMap<>();
+		this.fixture.query("SELECT version || '|' || checksum FROM migrator_history")
+			.forEach((row) -> recorded.put(row.substring(0, row.indexOf('|')), row.substring(row.indexOf('|') + 1)));
+		assertThat(recorded).isEqualTo(expected);
+	}
+
 	private static void directoryEntry(JarOutputStream out, String name) throws IOException {
 		out.putNextEntry(new JarEntry(name));
 		out.closeEntry();

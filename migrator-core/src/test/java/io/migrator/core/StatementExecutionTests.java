@@ -105,74 +105,99 @@ class StatementExecutionTests {
 	}
 
 	@Test
-	void blockThatWouldEndTheMigrationTransactionIsRefusedBeforeItIsSent() {
+	void blockThatWouldEndTheMigrationTransactionIsRefusedBeforeAnythingRuns() {
 		this.fixture.write("00002_commits.sql", """
 				-- +goose Up
 				INSERT INTO calls VALUES (1);
 				-- +goose StatementBegin
 				INSERT INTO calls VALUES (2);
-				SAVEPOINT s;
-				ROLLBACK TO SAVEPOINT s;
-				/* done */ CoMmIt;
+				COMMIT;
 				-- +goose StatementEnd
 				INSERT INTO calls VALUES (3);
 				""");
+		Migrator migrator = this.fixture.migrator();
+		InvalidSourceException upFailure = catchThrowableOfType(InvalidSourceException.class, migrator::up);
+		assertThat(upFailure.getSource()).endsWith("00002_commits.sql");
+		assertThat(upFailure.getMessage()).contains("COMMIT", "NO TRANSACTION");
+		assertThat(catchThrowableOfType(InvalidSourceException.class, migrator::dryRun).getSource())
+			.endsWith("00002_commits.sql");
+		// Migration 1 (before it) is not applied either: the file is refused before the run starts.
+		assertThat(this.fixture.tableExists("calls")).isFalse();
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+	}
+
+	@Test
+	void javaMigrationMayNotCommitTheMigrationTransaction() {
+		JavaMigration committing = javaMigration(2, "commits", (connection) -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("INSERT INTO calls VALUES (1)");
+			}
+			connection.commit();
+		});
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-				() -> this.fixture.migrator().up());
-		assertThat(failure.getLocation()).extracting("statementNumber", "line").containsExactly(2, 4);
-		assertThat(failure.getMessage()).contains("statement 2 (a StatementBegin/StatementEnd block) at line 4",
-				"ends the transaction it runs in", "was not sent", "'-- +goose NO TRANSACTION'",
+				() -> this.fixture.builder().javaMigrations(committing).build().up());
+		assertThat(failure.getMessage()).contains("Migration 2 (commits)", "Connection.commit() is not allowed",
 				"nothing of version 2 changed");
 		assertThat(this.fixture.query("SELECT count(*) FROM calls")).containsExactly("0");
 		assertThat(this.fixture.history()).containsExactly("1:applied");
 	}
 
 	@Test
-	void dryRunOfABlockThatWouldEndTheTransactionCommitsNothing() {
-		this.fixture.write("00002_commits.sql", """
-				-- +goose Up
-				-- +goose StatementBegin
-				INSERT INTO calls VALUES (2);
-				COMMIT;
-				-- +goose StatementEnd
-				""");
-		RunResult dryRun = this.fixture.migrator().dryRun();
+	void dryRunOfAJavaMigrationThatCommitsCommitsNothing() {
+		JavaMigration committing = javaMigration(2, "commits", (connection) -> connection.commit());
+		RunResult dryRun = this.fixture.builder().javaMigrations(committing).build().dryRun();
 		assertThat(dryRun.migrations()).extracting(MigrationResult::outcome)
 			.containsExactly(Outcome.VERIFIED, Outcome.FAILED);
-		assertThat(dryRun.migrations().get(1).error()).contains("ends the transaction it runs in");
 		assertThat(this.fixture.tableExists("calls")).isFalse();
 		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
 	}
 
 	@Test
-	void javaMigrationThatCommitsTheMigrationTransactionIsReportedInsteadOfRecordedApplied() {
-		JavaMigration committing = new JavaMigration() {
-
-			@Override
-			public void up(MigrationContext context) throws Exception {
-				try (var statement = context.connection().createStatement()) {
-					statement.execute("INSERT INTO calls VALUES (1)");
-				}
-				context.connection().commit();
+	void javaMigrationThatEndsTheTransactionWithSqlIsReportedInsteadOfRecordedApplied() {
+		JavaMigration committing = javaMigration(2, "commits", (connection) -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("INSERT INTO calls VALUES (1)");
+				statement.execute("COMMIT");
 			}
-
-			@Override
-			public long version() {
-				return 2;
-			}
-
-			@Override
-			public String description() {
-				return "commits";
-			}
-
-		};
+		});
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
 				() -> this.fixture.builder().javaMigrations(committing).build().up());
 		assertThat(failure.getMessage()).contains("the check that its Java code left the migration's transaction open",
 				"Its Java code ended the migration's transaction itself", "the history does not record version 2");
+		// The COMMIT could not be stopped; the message says what it did, and the history agrees.
 		assertThat(this.fixture.query("SELECT g FROM calls")).containsExactly("1");
 		assertThat(this.fixture.history()).containsExactly("1:applied");
+	}
+
+	private static JavaMigration javaMigration(long version, String description, ConnectionWork work) {
+		return new JavaMigration() {
+
+			@Override
+			public void up(MigrationContext context) throws Exception {
+				work.run(context.connection());
+			}
+
+			@Override
+			public long version() {
+				return version;
+			}
+
+			@Override
+			public String description() {
+				return description;
+			}
+
+		};
+	}
+
+	/**
+	 * The body of a Java migration in these tests.
+	 */
+	@FunctionalInterface
+	private interface ConnectionWork {
+
+		void run(java.sql.Connection connection) throws Exception;
+
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.migrator.core;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,6 +62,34 @@ class TenantMigrationsTests {
 			.up();
 		assertThat(results).extracting(TenantResult::outcome)
 			.containsExactly(TenantOutcome.FAILED, TenantOutcome.NOT_RUN);
+	}
+
+	@Test
+	void tenantsShareOneScanOfTheSources() throws java.io.IOException {
+		Path classes = this.fixture.directory().resolve("classes");
+		Path location = java.nio.file.Files.createDirectories(classes.resolve("db/migrations"));
+		java.nio.file.Files.writeString(location.resolve("00001_create_accounts.sql"),
+				"-- +goose Up\nCREATE TABLE accounts (id int);\n");
+		MigrationAuthoring.forDirectory(location).writeIndex(StandardCharsets.UTF_8);
+		CountingResourceLoader loader = new CountingResourceLoader(classes);
+		List<String> tenants = List.of("tenant_a", "tenant_b", "tenant_c", "tenant_d", "tenant_e");
+
+		List<TenantResult> results = TenantMigrations.of(tenants, (schema) -> this.fixture.builder()
+			.locations("classpath:db/migrations")
+			.classLoader(loader)
+			.schema(schema)
+			.useSchemaAsSearchPath(true)
+			.build()).parallelism(3).up();
+
+		assertThat(results).extracting(TenantResult::outcome).containsOnly(TenantOutcome.SUCCEEDED);
+		assertThat(loader.takeOpened()).filteredOn((name) -> name.endsWith("migrator.index")).hasSize(1);
+		TenantMigrations.of(tenants, (schema) -> this.fixture.builder()
+			.locations("classpath:db/migrations")
+			.classLoader(loader)
+			.schema(schema)
+			.build()).up();
+		assertThat(loader.takeOpened()).as("a no-op of every tenant reads the index once, and no migration")
+			.containsExactly("db/migrations/migrator.index");
 	}
 
 	private Migrator tenant(String schema) {

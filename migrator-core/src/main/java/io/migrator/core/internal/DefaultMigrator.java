@@ -137,9 +137,16 @@ final class DefaultMigrator implements Migrator {
 
 	@Override
 	public StatusReport status() {
-		CompletableFuture<MigrationCatalog> catalog = loadCatalog();
-		HistorySnapshot history = readHistory();
-		return this.planner.status(await(catalog), history);
+		CompletableFuture<MigrationCatalog> loading = loadCatalog();
+		try (Connection connection = connect()) {
+			Dialect dialect = Dialects.of(connection);
+			HistorySnapshot history = locate(dialect, connection).history();
+			StatusReport report = this.planner.status(await(loading), history);
+			return history.tableExists() ? report : report.managedBy(managingTool(dialect, connection));
+		}
+		catch (SQLException ex) {
+			throw databaseFailure("status", ex);
+		}
 	}
 
 	@Override
@@ -151,10 +158,13 @@ final class DefaultMigrator implements Migrator {
 	public ValidationResult validate() {
 		CompletableFuture<MigrationCatalog> loading = loadCatalog();
 		if (this.configuration.dataSource() == null) {
-			return validateFilesAlone(await(loading));
+			MigrationCatalog catalog = await(loading);
+			MigrationCatalog.verifyAgainstIndex(catalog.sources());
+			return validateFilesAlone(catalog);
 		}
 		HistorySnapshot history = readHistory();
 		MigrationCatalog catalog = await(loading);
+		MigrationCatalog.verifyAgainstIndex(catalog.sources());
 		List<ValidationProblem> problems = new ArrayList<>(validationProblems(catalog, history));
 		problems.addAll(pendingSourceProblems(catalog, history));
 		return new ValidationResult(problems);
@@ -236,6 +246,10 @@ final class DefaultMigrator implements Migrator {
 			MigrationCatalog catalog = await(loading);
 			requireValid(this.planner.validate(catalog, history), Set.of(Kind.MISSING));
 			List<Step> steps = upSteps(catalog, history, Long.MAX_VALUE, Integer.MAX_VALUE);
+			if (!history.tableExists() && !steps.isEmpty()) {
+				requireNotManagedByAnotherTool("dry-run", dialect, connection);
+			}
+			MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
 			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding())
 				.transactionalByStep(steps);
 			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
@@ -329,12 +343,13 @@ final class DefaultMigrator implements Migrator {
 	}
 
 	@Override
-	public RunResult adopt(LegacyTracker tracker, boolean evenIfHistoryExists) {
+	public RunResult adopt(LegacyTracker tracker, String table, boolean evenIfHistoryExists) {
 		return administer("adopt", (connection, store, catalog, history) -> {
 			LegacyImporter importer = new LegacyImporter(Dialects.of(connection), this.configuration.schema());
 			List<MigrationSource> toRecord = new ArrayList<>();
 			List<Long> unmatched = new ArrayList<>();
-			for (long version : importer.appliedVersions(connection, tracker, catalog)) {
+			Map<Long, java.time.Instant> legacy = importer.appliedVersions(connection, tracker, table, catalog);
+			for (long version : legacy.keySet()) {
 				MigrationSource source = catalog.find(version);
 				if (source == null) {
 					unmatched.add(version);
@@ -356,8 +371,8 @@ final class DefaultMigrator implements Migrator {
 			}
 			List<MigrationResult> results = new ArrayList<>();
 			for (MigrationSource source : toRecord) {
-				store.insert(connection, source.version(), source.description(), source.type(), null,
-						AppliedState.BASELINE, Duration.ZERO);
+				store.insertAdopted(connection, source.version(), source.description(), source.type(),
+						legacy.get(source.version()));
 				results.add(result(source, Direction.UP, Duration.ZERO, Outcome.MARKED_APPLIED, null));
 			}
 			return results;
@@ -433,10 +448,14 @@ final class DefaultMigrator implements Migrator {
 				}
 				requireValid(this.planner.validate(catalog, history), tolerated);
 				List<Step> steps = stepPlanner.plan(catalog, history);
+				if (!history.tableExists() && !steps.isEmpty()) {
+					requireNotManagedByAnotherTool(operation, dialect, connection);
+				}
 				if (steps.isEmpty()) {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
+					MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
 					Map<Step, Boolean> transactional = new SourceValidator(this.variables,
 							this.configuration.encoding())
 						.transactionalByStep(steps);
@@ -643,6 +662,8 @@ final class DefaultMigrator implements Migrator {
 	private RunResult administer(String operation, AdminWork work) {
 		long started = System.nanoTime();
 		MigrationCatalog catalog = await(loadCatalog());
+		// Baseline, repair and adopt record checksums: they must be those of the files as they are.
+		MigrationCatalog.verifyAgainstIndex(catalog.sources());
 		this.listener.beforeRun(operation);
 		try (Connection connection = connect()) {
 			Dialect dialect = Dialects.of(connection);
@@ -678,18 +699,16 @@ final class DefaultMigrator implements Migrator {
 	 * (which only reads: nothing is written before the sources are known to be valid).
 	 * A catalog of classpath locations only is loaded once and kept: health checks, gauges
 	 * and the endpoint call {@link #status()} often, and must not rescan a fat jar and hash
-	 * every file each time.
+	 * every file each time. Migrators of many tenants share one catalog while
+	 * {@link SharedCatalogs} has a scope open.
 	 */
 	private CompletableFuture<MigrationCatalog> loadCatalog() {
 		CompletableFuture<MigrationCatalog> fixed = this.fixedCatalog;
 		if (fixed != null && !fixed.isCompletedExceptionally()) {
 			return fixed;
 		}
-		CompletableFuture<MigrationCatalog> loading = CompletableFuture.supplyAsync(() -> {
-			MigrationCatalog catalog = MigrationCatalog.load(this.configuration);
-			catalog.sources().forEach(MigrationSource::checksum);
-			return catalog;
-		});
+		CompletableFuture<MigrationCatalog> loading = SharedCatalogs.sharedOrLoad(this.configuration,
+				() -> CompletableFuture.supplyAsync(() -> MigrationCatalog.load(this.configuration).hashAll()));
 		if (this.catalogFixed) {
 			this.fixedCatalog = loading;
 		}
@@ -793,6 +812,30 @@ final class DefaultMigrator implements Migrator {
 		}
 	}
 
+	private LegacyTracker managingTool(Dialect dialect, Connection connection) throws SQLException {
+		return new LegacyImporter(dialect, this.configuration.schema()).managingTool(connection);
+	}
+
+	/**
+	 * Refuses to start applying from version 1 on a database that goose or Flyway manages:
+	 * their migrations ran already, and running them again fails at best and duplicates data
+	 * at worst. Only asked when migrator's history table is missing, so a database migrator
+	 * manages pays nothing for it.
+	 */
+	private void requireNotManagedByAnotherTool(String operation, Dialect dialect, Connection connection)
+			throws SQLException {
+		LegacyTracker tool = managingTool(dialect, connection);
+		if (tool != null) {
+			String cli = tool.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Cannot " + operation + ": this database is "
+					+ "managed by " + cli + " (its history table exists) and migrator's history table "
+					+ historyTableName() + " does not exist yet, so every migration would run again from the first. "
+					+ "Import what " + cli + " applied first: 'migrator adopt --from " + cli
+					+ "' (Migrator.adopt(LegacyTracker." + tool.name() + ", false) in code), then run " + operation
+					+ " again.");
+		}
+	}
+
 	private void requireDataSource() {
 		if (this.configuration.dataSource() == null) {
 			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION, "No DataSource configured: without one "
@@ -872,7 +915,16 @@ final class DefaultMigrator implements Migrator {
 	private static MigrationResult result(MigrationSource source, Direction direction, Duration duration,
 			Outcome outcome, String error) {
 		return new MigrationResult(source.version(), source.description(), source.type(), direction, duration,
-				outcome, error);
+				outcome, error, ranFrom(source, direction));
+	}
+
+	/** The file that ran: a pair's {@code .down.sql} when going down, else the source itself. */
+	private static String ranFrom(MigrationSource source, Direction direction) {
+		if (direction == Direction.DOWN && source instanceof io.migrator.core.internal.source.SqlMigrationSource sql
+				&& sql.downFile() != null) {
+			return sql.downFile().name();
+		}
+		return source.name();
 	}
 
 	private static Duration elapsedSince(long startedNanos) {

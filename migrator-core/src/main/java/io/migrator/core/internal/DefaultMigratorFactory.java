@@ -14,4 +14,9 @@ public final class DefaultMigratorFactory implements MigratorFactory {
 		return new DefaultMigrator(configuration);
 	}
 
+	@Override
+	public CatalogSharing shareCatalogs() {
+		return SharedCatalogs.open();
+	}
+
 }

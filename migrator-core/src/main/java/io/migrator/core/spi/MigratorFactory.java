@@ -16,4 +16,30 @@ public interface MigratorFactory {
 	 */
 	Migrator create(MigratorConfiguration configuration);
 
+	/**
+	 * Opens a scope in which migrators with the same sources (locations, recursion, class
+	 * loader and Java migration instances) share one scanned, hashed catalog, so that a
+	 * run over many tenants scans and hashes the files once.
+	 * {@link io.migrator.core.TenantMigrations} opens one around each run. Implementations
+	 * without such sharing return a scope that does nothing.
+	 * @return the scope; close it when the run is over
+	 */
+	default CatalogSharing shareCatalogs() {
+		return () -> {
+		};
+	}
+
+	/**
+	 * A scope opened by {@link #shareCatalogs()}.
+	 */
+	interface CatalogSharing extends AutoCloseable {
+
+		/**
+		 * Ends the scope; catalogs are scanned again once no scope is open.
+		 */
+		@Override
+		void close();
+
+	}
+
 }

@@ -2,6 +2,7 @@ package io.migrator.core.internal.authoring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.MigrationAuthoring;
 import io.migrator.core.MigratorException;
+import io.migrator.core.internal.source.MigrationIndex;
 
 /**
  * Creates migration files from templates and renumbers timestamp versions.
@@ -54,6 +56,11 @@ final class DefaultMigrationAuthoring implements MigrationAuthoring {
 					"Cannot fix " + this.directory + ": it is not a directory. Pass the migrations directory.");
 		}
 		return new SequentialRenumbering(this.directory, files()).apply();
+	}
+
+	@Override
+	public Path writeIndex(Charset encoding) {
+		return MigrationIndex.write(this.directory, encoding);
 	}
 
 	private String nextVersion(boolean sequential) {

@@ -47,12 +47,6 @@ public final class MigrationExecutor {
 	/** Rows fetched at a time from a statement that returns rows, so a large result is not held whole. */
 	private static final int FETCH_SIZE = 1000;
 
-	private static final String BLOCK_ENDS_TRANSACTION = "this StatementBegin/StatementEnd block ends the "
-			+ "transaction it runs in (COMMIT, ROLLBACK, END or ABORT at the top level of one of its statements), so "
-			+ "it was not sent: migrator runs each migration in a transaction of its own and records it in that "
-			+ "same transaction, and a dry-run would commit. Take the transaction control out of the block, or mark "
-			+ "the file '-- +goose NO TRANSACTION'";
-
 	private final HistoryStore history;
 
 	private final Function<String, String> variables;
@@ -157,10 +151,6 @@ public final class MigrationExecutor {
 			if (source instanceof SqlMigrationSource sql) {
 				try (StatementStream statements = open(sql, direction)) {
 					for (SqlStatement next = statements.next(); next != null; next = statements.next()) {
-						if (next.block() && StatementClassifier.endsTransaction(next.sql())) {
-							throw new StatementFailedException(ExecutionPoint.of(next), null, BLOCK_ENDS_TRANSACTION, 0,
-									false, false, null);
-						}
 						if (next.block() || !StatementClassifier.batchable(next.sql())) {
 							batch.send();
 							runAlone(connection, next, 0);
@@ -309,7 +299,8 @@ public final class MigrationExecutor {
 	private int runJava(Connection connection, JavaMigrationSource source, Direction direction, boolean autocommit)
 			throws StatementFailedException {
 		JavaMigration migration = source.migration();
-		MigrationContext context = new MigrationContext(connection, source.version(), direction);
+		MigrationContext context = new MigrationContext(
+				autocommit ? connection : ManagedTransactionConnection.of(connection), source.version(), direction);
 		try {
 			if (direction == Direction.UP) {
 				migration.up(context);

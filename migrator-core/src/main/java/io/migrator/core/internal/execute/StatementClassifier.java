@@ -4,11 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads what kind of statements a piece of SQL holds, by their words outside quotes and
- * comments: whether a statement may travel in a JDBC batch, and whether a block would end
- * the transaction it runs in.
- * <p>
- * Batching: PgJDBC runs each batch entry with a row limit of one, so a statement that
+ * Decides whether a statement may travel in a JDBC batch. PgJDBC runs each batch entry with a row limit of one, so a statement that
  * returns rows would stop after its first row: a
  * {@code SELECT create_partition(d) FROM generate_series(...)} would create one partition
  * and report success. Only statements that cannot return rows are batched; everything else
@@ -73,62 +69,15 @@ final class StatementClassifier {
 	 * bodies and comments. A false alarm only costs a round trip.
 	 */
 	private static boolean hasReturningWord(String sql) {
-		return scanWords(sql, (start, end, statementStart) -> isWord(sql, start, end, "RETURNING"));
-	}
-
-	/**
-	 * Returns whether a StatementBegin/StatementEnd block holds, at the top level of one of
-	 * its statements, a command that ends the transaction it runs in: {@code COMMIT},
-	 * {@code END}, {@code ABORT}, {@code ROLLBACK} (not {@code ROLLBACK TO SAVEPOINT}) or
-	 * {@code PREPARE TRANSACTION}. Sent in a migration's transaction, it would commit or undo
-	 * the migration's work without its history row, and in a dry-run it would commit.
-	 * @param sql the block
-	 * @return whether the block ends the transaction
-	 */
-	static boolean endsTransaction(String sql) {
-		// The word before, when it was the first of its statement and may need the next one.
-		int[] pending = { -1, -1 };
-		return scanWords(sql, (start, end, statementStart) -> {
-			if (pending[0] >= 0) {
-				boolean rollback = isWord(sql, pending[0], pending[1], "ROLLBACK");
-				pending[0] = -1;
-				if (rollback ? !isWord(sql, start, end, "TO") : isWord(sql, start, end, "TRANSACTION")) {
-					return true;
-				}
-			}
-			if (!statementStart) {
-				return false;
-			}
-			if (isWord(sql, start, end, "COMMIT") || isWord(sql, start, end, "END") || isWord(sql, start, end, "ABORT")) {
-				return true;
-			}
-			if (isWord(sql, start, end, "ROLLBACK") || isWord(sql, start, end, "PREPARE")) {
-				pending[0] = start;
-				pending[1] = end;
-			}
-			return false;
-		}) || (pending[0] >= 0 && isWord(sql, pending[0], pending[1], "ROLLBACK"));
-	}
-
-	/**
-	 * Visits every word outside string literals, quoted identifiers, dollar-quoted bodies and
-	 * comments, telling whether it is the first word of its statement, until the visitor
-	 * returns {@code true}.
-	 * @return whether the visitor stopped the scan
-	 */
-	private static boolean scanWords(String sql, WordVisitor visitor) {
 		int at = 0;
 		int length = sql.length();
-		boolean statementStart = true;
 		while (at < length) {
 			char c = sql.charAt(at);
 			if (c == '\'') {
 				at = endOfQuoted(sql, at, '\'', at > 0 && (sql.charAt(at - 1) == 'E' || sql.charAt(at - 1) == 'e'));
-				statementStart = false;
 			}
 			else if (c == '"') {
 				at = endOfQuoted(sql, at, '"', false);
-				statementStart = false;
 			}
 			else if (sql.startsWith("--", at)) {
 				at = endOfLineComment(sql, at);
@@ -138,33 +87,21 @@ final class StatementClassifier {
 			}
 			else if (c == '$' && (at == 0 || !isWordChar(sql.charAt(at - 1)))) {
 				at = endOfDollarQuoted(sql, at);
-				statementStart = false;
 			}
 			else if (Character.isLetter(c) || c == '_') {
 				int start = at;
 				while (at < length && isWordChar(sql.charAt(at))) {
 					at++;
 				}
-				if (visitor.visit(start, at, statementStart)) {
+				if (at - start == 9 && sql.regionMatches(true, start, "RETURNING", 0, 9)) {
 					return true;
 				}
-				statementStart = false;
 			}
 			else {
-				if (c == ';') {
-					statementStart = true;
-				}
-				else if (!Character.isWhitespace(c) && c != '(') {
-					statementStart = false;
-				}
 				at++;
 			}
 		}
 		return false;
-	}
-
-	private static boolean isWord(String sql, int start, int end, String word) {
-		return end - start == word.length() && sql.regionMatches(true, start, word, 0, word.length());
 	}
 
 	private static int endOfLineComment(String sql, int at) {
@@ -234,20 +171,6 @@ final class StatementClassifier {
 
 	private static boolean isWordChar(char c) {
 		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-	}
-
-	/**
-	 * Receives the words of a statement.
-	 */
-	@FunctionalInterface
-	private interface WordVisitor {
-
-		/**
-		 * Visits the word {@code sql[start, end)}.
-		 * @return {@code true} to stop the scan
-		 */
-		boolean visit(int start, int end, boolean statementStart);
-
 	}
 
 }

@@ -291,6 +291,27 @@ public final class HistoryStore {
 	}
 
 	/**
+	 * Inserts the row of a version another tool applied ({@code adopt}): no checksum, and
+	 * the time that tool recorded, so the history keeps when the schema really changed.
+	 * @param connection the connection
+	 * @param version the version
+	 * @param description the description
+	 * @param type SQL or Java
+	 * @param appliedAt when the other tool applied it, or {@code null} for now
+	 * @throws SQLException on error
+	 */
+	public void insertAdopted(Connection connection, long version, String description, MigrationType type,
+			java.time.Instant appliedAt) throws SQLException {
+		String when = (appliedAt != null)
+				? "CAST(" + this.dialect.literal(appliedAt.toString()) + " AS TIMESTAMP WITH TIME ZONE)"
+				: this.dialect.currentTimestamp();
+		execute(connection, "INSERT INTO " + this.qualifiedTable
+				+ " (version, description, type, checksum, state, applied_at, execution_ms) VALUES (" + version + ", "
+				+ this.dialect.literal(description) + ", " + this.dialect.literal(type.id()) + ", NULL, "
+				+ this.dialect.literal(AppliedState.BASELINE.id()) + ", " + when + ", 0)");
+	}
+
+	/**
 	 * Marks a started row applied.
 	 * @param connection the connection
 	 * @param version the version

@@ -1,6 +1,7 @@
 package io.migrator.core.internal.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.MalformedURLException;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -58,11 +62,21 @@ public final class LocationScanner {
 			String path = stripSlashes(location.startsWith(CLASSPATH_PREFIX)
 					? location.substring(CLASSPATH_PREFIX.length()) : location);
 			List<URL> roots = classpathRoots(path);
-			if (roots.isEmpty()) {
+			Set<String> indexedRoots = new HashSet<>();
+			for (URL index : classpathRoots(path + "/" + MigrationIndex.FILE_NAME)) {
+				String base = index.toString().substring(0, index.toString().length() - MigrationIndex.FILE_NAME.length());
+				if (addIndexed(index, base, path, files)) {
+					indexedRoots.add(base);
+				}
+			}
+			if (roots.isEmpty() && indexedRoots.isEmpty()) {
 				logger.warn("Location {} does not exist on the classpath: no migrations found there", location);
 			}
 			for (URL root : roots) {
-				scanUrl(root, path, files);
+				String rootUrl = root.toString();
+				if (!indexedRoots.contains(rootUrl.endsWith("/") ? rootUrl : rootUrl + "/")) {
+					scanUrl(root, path, files);
+				}
 			}
 		}
 		files.sort((a, b) -> a.name().compareTo(b.name()));
@@ -76,6 +90,70 @@ public final class LocationScanner {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list classpath location " + path, ex);
 		}
+	}
+
+	/**
+	 * Adds the files an index lists, unless the index is provably stale. The index is
+	 * found by its own name rather than through the location's directory, because a native
+	 * image holds resources, not directories. File URLs are resolved with the index URL as
+	 * context, so the handler that served the index (a class loader may have its own)
+	 * serves the files too.
+	 * @return {@code false} when the index was ignored and its root must be scanned
+	 */
+	private boolean addIndexed(URL indexUrl, String base, String path, List<ResourceFile> files) {
+		String indexName = path + "/" + MigrationIndex.FILE_NAME;
+		MigrationIndex index;
+		try (InputStream in = indexUrl.openStream()) {
+			index = MigrationIndex.read(indexName, in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + indexUrl, ex);
+		}
+		Set<String> indexed = new TreeSet<>();
+		index.entries().keySet().stream().filter((name) -> this.recursive || !name.contains("/")).forEach(indexed::add);
+		if ("file".equals(indexUrl.getProtocol()) && !matchesDirectory(indexUrl, indexName, indexed)) {
+			return false;
+		}
+		for (String name : indexed) {
+			files.add(new ResourceFile.Indexed(path + "/" + name, indexUrl, base + name, index.entries().get(name),
+					indexName));
+		}
+		return true;
+	}
+
+	/**
+	 * Listing a directory costs little next to reading its files, so an index in a
+	 * directory (an IDE's {@code target/classes}, where resources are copied without the
+	 * build that writes the index) is checked against the names it lists.
+	 */
+	private boolean matchesDirectory(URL indexUrl, String indexName, Set<String> indexed) {
+		Path directory;
+		try {
+			directory = Path.of(indexUrl.toURI()).getParent();
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException("Unexpected classpath URL " + indexUrl, ex);
+		}
+		List<ResourceFile> listed = new ArrayList<>();
+		scanDirectory(directory, "", listed);
+		Set<String> present = new TreeSet<>();
+		for (ResourceFile file : listed) {
+			String name = file.name().substring(1);
+			if (!name.equals(MigrationIndex.FILE_NAME)) {
+				present.add(name);
+			}
+		}
+		if (present.equals(indexed)) {
+			return true;
+		}
+		Set<String> onlyIndexed = new TreeSet<>(indexed);
+		onlyIndexed.removeAll(present);
+		Set<String> onlyPresent = new TreeSet<>(present);
+		onlyPresent.removeAll(indexed);
+		logger.warn("{} is stale: it lists {} file(s) that are gone ({}) and misses {} that exist ({}). Scanning {} "
+				+ "instead; rebuild (the migrator-maven-plugin 'index' goal) to refresh the index", indexName,
+				onlyIndexed.size(), onlyIndexed, onlyPresent.size(), onlyPresent, directory);
+		return false;
 	}
 
 	private void scanUrl(URL root, String path, List<ResourceFile> files) {

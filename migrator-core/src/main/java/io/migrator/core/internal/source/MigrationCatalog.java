@@ -3,6 +3,7 @@ package io.migrator.core.internal.source;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 
 import io.migrator.core.Direction;
@@ -26,6 +28,9 @@ import io.migrator.core.internal.parse.SqlScriptFormat;
  * listed too (never skipped silently); a Java migration with the same version replaces one.
  */
 public final class MigrationCatalog {
+
+	/** Below this many files to hash, starting threads costs more than it saves. */
+	private static final int PARALLEL_HASHING_THRESHOLD = 256;
 
 	private final List<MigrationSource> sources;
 
@@ -76,6 +81,48 @@ public final class MigrationCatalog {
 	 */
 	public static MigrationCatalog of(List<MigrationSource> sources) {
 		return new MigrationCatalog(sortedWithoutDuplicates(new ArrayList<>(sources)));
+	}
+
+	/**
+	 * Computes the checksum of every source now (taken from the index where a location has
+	 * one), so that a run compares them with history without reading files later. Many
+	 * files are hashed on one thread per processor: opening, reading and closing a small
+	 * file costs system calls more than hashing, and a no-op start of a large directory
+	 * spends most of its time there.
+	 * @return this catalog
+	 */
+	public MigrationCatalog hashAll() {
+		List<MigrationSource> unhashed = this.sources.stream()
+			.filter((source) -> source instanceof SqlMigrationSource sql && !sql.isIndexed())
+			.toList();
+		int processors = Runtime.getRuntime().availableProcessors();
+		if (unhashed.size() >= PARALLEL_HASHING_THRESHOLD && processors > 1) {
+			// A pool of its own: the common pool may have a single worker (and this may be it).
+			ForkJoinPool pool = new ForkJoinPool(processors);
+			try {
+				pool.submit(() -> unhashed.parallelStream().forEach(MigrationSource::checksum)).join();
+			}
+			finally {
+				pool.shutdown();
+			}
+		}
+		this.sources.forEach(MigrationSource::checksum);
+		return this;
+	}
+
+	/**
+	 * Hashes again the files of the given sources whose checksums came from a build-time
+	 * index: before they are applied or undone, and by {@code validate}.
+	 * @param sources the sources about to run or to be validated
+	 * @throws InvalidSourceException for the first file whose bytes changed after its index
+	 * was built
+	 */
+	public static void verifyAgainstIndex(Collection<? extends MigrationSource> sources) {
+		for (MigrationSource source : sources) {
+			if (source instanceof SqlMigrationSource sql) {
+				sql.verifyAgainstIndex();
+			}
+		}
 	}
 
 	/**

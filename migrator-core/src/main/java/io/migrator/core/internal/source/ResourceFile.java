@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * A file found in a location: on the file system or inside a jar (plain or nested).
  */
-public sealed interface ResourceFile permits ResourceFile.OnFileSystem, ResourceFile.AtUrl {
+public sealed interface ResourceFile permits ResourceFile.OnFileSystem, ResourceFile.AtUrl, ResourceFile.Indexed {
 
 	/**
 	 * Returns the name shown to users: the location-relative path, e.g.
@@ -69,6 +69,33 @@ public sealed interface ResourceFile permits ResourceFile.OnFileSystem, Resource
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read " + this.url, ex);
+			}
+		}
+
+	}
+
+	/**
+	 * A file listed in a location's {@link MigrationIndex}: known without listing or
+	 * reading anything but the index.
+	 *
+	 * @param name the display name
+	 * @param indexUrl the index's URL, whose handler serves the file too
+	 * @param url the file's URL as text; resolved only when the file is opened, because a
+	 * no-op start of 10,000 indexed files opens none of them
+	 * @param entry what the index says about the file
+	 * @param indexName the display name of the index, for messages
+	 */
+	record Indexed(String name, URL indexUrl, String url, MigrationIndex.Entry entry, String indexName)
+			implements ResourceFile {
+
+		@Override
+		public InputStream open() {
+			try {
+				return new URL(this.indexUrl, this.url).openStream();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read " + this.url + " (listed in " + this.indexName
+						+ "; rebuild the artifact if the file was removed)", ex);
 			}
 		}
 

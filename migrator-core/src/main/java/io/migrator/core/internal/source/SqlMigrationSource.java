@@ -1,13 +1,8 @@
 package io.migrator.core.internal.source;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
+import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigrationType;
 import io.migrator.core.internal.parse.SqlScriptFormat;
 
@@ -84,43 +79,69 @@ public final class SqlMigrationSource implements MigrationSource {
 
 	/**
 	 * Returns the SHA-256 of the file bytes (of the up file followed by the down file for a
-	 * pair), computed once.
+	 * pair), computed once, or taken from the location's index without reading the files.
 	 * @return the lowercase hex checksum
 	 */
 	@Override
 	public String checksum() {
 		String result = this.checksum;
 		if (result == null) {
-			MessageDigest digest = sha256();
-			digestInto(digest, this.upFile);
-			if (this.downFile != null) {
-				digestInto(digest, this.downFile);
+			result = indexedChecksum();
+			if (result == null) {
+				result = Checksums.sha256(this.upFile, this.downFile);
 			}
-			result = HexFormat.of().formatHex(digest.digest());
 			this.checksum = result;
 		}
 		return result;
 	}
 
-	private static void digestInto(MessageDigest digest, ResourceFile file) {
-		try (InputStream in = new DigestInputStream(file.open(), digest)) {
-			byte[] buffer = new byte[64 * 1024];
-			while (in.read(buffer) != -1) {
-				// reading through the DigestInputStream updates the digest
-			}
+	/**
+	 * Hashes the files again when their checksum came from an index, and refuses files
+	 * whose bytes changed after the index was built: the checksum recorded in history
+	 * must be that of the bytes that ran.
+	 * @throws InvalidSourceException when the bytes no longer match the index
+	 */
+	public void verifyAgainstIndex() {
+		String indexed = indexedChecksum();
+		if (indexed == null) {
+			return;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file.name(), ex);
+		String index = ((ResourceFile.Indexed) this.upFile).indexName();
+		String actual;
+		try {
+			actual = Checksums.sha256(this.upFile, this.downFile);
+		}
+		catch (UncheckedIOException ex) {
+			throw new InvalidSourceException(name(), 0, index + " lists the file, but it cannot be read: "
+					+ ex.getCause().getMessage(), "Rebuild the artifact so that the index is written from the files it "
+							+ "ships, or delete the stale index to have the location scanned");
+		}
+		if (!actual.equals(indexed)) {
+			throw new InvalidSourceException(name(), 0, "the file's bytes changed after " + index
+					+ " was built: the index records checksum " + indexed + ", the file now hashes to " + actual,
+					"Rebuild the artifact so that the index is written from the files it ships (the "
+							+ "migrator-maven-plugin 'index' goal), or delete the stale index to have the location "
+							+ "scanned");
 		}
 	}
 
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
+	/**
+	 * Returns whether the checksum comes from a build-time index rather than the files.
+	 * @return whether the files are indexed
+	 */
+	boolean isIndexed() {
+		return indexedChecksum() != null;
+	}
+
+	private String indexedChecksum() {
+		if (!(this.upFile instanceof ResourceFile.Indexed up)) {
+			return null;
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
+		if (this.downFile == null) {
+			return up.entry().sha256();
 		}
+		// Null when the index was built before the down file existed: then the files are hashed.
+		return (this.downFile instanceof ResourceFile.Indexed) ? up.entry().migrationSha256() : null;
 	}
 
 	@Override

@@ -72,34 +72,4 @@ class StatementClassifierTests {
 		assertThat(StatementClassifier.batchable(sql)).isEqualTo(batchable);
 	}
 
-	static Stream<Arguments> blocks() {
-		return Stream.of(
-				arguments("INSERT INTO t VALUES (1);\nCOMMIT;", true),
-				arguments("INSERT INTO t VALUES (1); commit and chain;", true),
-				arguments("BEGIN;\nINSERT INTO t VALUES (1);\nEND;\n-- done\n", true),
-				arguments("ABORT;", true),
-				arguments("INSERT INTO t VALUES (1);\nROLLBACK;", true),
-				arguments("INSERT INTO t VALUES (1);\nROLLBACK", true),
-				arguments("/* why */ ROLLBACK;", true),
-				arguments("PREPARE TRANSACTION 'x';", true),
-				// Savepoints, function bodies, CASE ... END, strings and comments do not end it.
-				arguments("SAVEPOINT s;\nINSERT INTO t VALUES (1);\nROLLBACK TO SAVEPOINT s;\nRELEASE s;", false),
-				arguments("ROLLBACK TO s;", false),
-				arguments("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  COMMIT;\n  RETURN 1;\nEND;\n$$;",
-						false),
-				arguments("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $body$ BEGIN RETURN 1; END; $body$;", false),
-				arguments("SELECT CASE WHEN true THEN 1 END;\nUPDATE t SET c = 'COMMIT;';", false),
-				arguments("INSERT INTO t VALUES (1); -- COMMIT;\n", false),
-				arguments("INSERT INTO t VALUES (1); /* ROLLBACK; */", false),
-				arguments("INSERT INTO \"commit\" VALUES (1);", false),
-				arguments("PREPARE q AS SELECT 1;", false),
-				arguments("DO $$BEGIN PERFORM 1; END$$;", false));
-	}
-
-	@ParameterizedTest(name = "[{index}] {0} -> ends the transaction {1}")
-	@MethodSource("blocks")
-	void findsBlocksThatEndTheTransactionTheyRunIn(String block, boolean endsTransaction) {
-		assertThat(StatementClassifier.endsTransaction(block)).isEqualTo(endsTransaction);
-	}
-
 }

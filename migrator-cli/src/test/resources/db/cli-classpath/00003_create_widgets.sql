@@ -1,0 +1,5 @@
+-- +goose Up
+CREATE TABLE widgets (id int);
+
+-- +goose Down
+DROP TABLE widgets;

@@ -2,12 +2,10 @@ package io.migrator.core.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.migrator.core.internal.execute.ConnectionInterfaces;
 
 /**
  * Stops a run cleanly when the process is asked to stop (SIGTERM from Kubernetes or
@@ -79,25 +79,7 @@ final class ShutdownCancellation implements AutoCloseable {
 			return result;
 		};
 		return (Connection) Proxy.newProxyInstance(connection.getClass().getClassLoader(),
-				publicInterfaces(connection.getClass()), handler);
-	}
-
-	/**
-	 * Returns every public interface of the driver's connection class, so a Java migration
-	 * that casts its connection to the driver's type (e.g. {@code PGConnection} for COPY)
-	 * still can.
-	 */
-	private static Class<?>[] publicInterfaces(Class<?> type) {
-		Set<Class<?>> interfaces = new LinkedHashSet<>();
-		interfaces.add(Connection.class);
-		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-			for (Class<?> candidate : current.getInterfaces()) {
-				if (Modifier.isPublic(candidate.getModifiers())) {
-					interfaces.add(candidate);
-				}
-			}
-		}
-		return interfaces.toArray(new Class<?>[0]);
+				ConnectionInterfaces.of(connection), handler);
 	}
 
 	/**

@@ -18,8 +18,8 @@ final class ManagedTransactionConnection {
 	}
 
 	static Connection of(Connection connection) {
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+		return (Connection) Proxy.newProxyInstance(connection.getClass().getClassLoader(),
+				ConnectionInterfaces.of(connection), (proxy, method, args) -> {
 					if (endsTransaction(method)) {
 						throw new SQLException("Connection." + method.getName() + "() is not allowed in a "
 								+ "transactional migration: migrator commits the migration together with its history "

@@ -153,8 +153,9 @@ final class FailureMessages {
 						: "its statements 1 to " + failure.committedStatements() + " were committed";
 		if (failure.partiallyCommitted() && direction == Direction.UP) {
 			return "It runs without a transaction and " + ran + ", so version " + version
-					+ " is marked incomplete and blocks later runs. Check the schema, finish or undo those "
-					+ "statements by hand, then run 'repair' and run again. ";
+					+ " is marked incomplete and blocks later runs. Check the schema and undo those statements "
+					+ "by hand (the next run applies all of the migration again: a statement finished by hand "
+					+ "would run twice), then run 'repair' and run again. ";
 		}
 		if (failure.partiallyCommitted()) {
 			return "Its Down runs without a transaction and " + ran + ", so version " + version

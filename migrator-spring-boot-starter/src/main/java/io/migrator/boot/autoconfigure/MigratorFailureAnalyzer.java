@@ -89,8 +89,8 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 		if (message.contains("runs without a transaction")) {
 			if (message.contains("marked incomplete")) {
 				return "It ran without a transaction (NO TRANSACTION) and part of it stays committed, so version "
-						+ version + " is marked incomplete: check the schema, finish or undo those statements by "
-						+ "hand, then run 'migrator repair' before restarting.";
+						+ version + " is marked incomplete: check the schema, undo those statements by hand (the next "
+						+ "run applies all of it again), then run 'migrator repair' before restarting.";
 			}
 			return "It ran without a transaction (NO TRANSACTION), but nothing of it was committed.";
 		}
@@ -170,8 +170,8 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 					+ "'migrator repair'.");
 		}
 		if (message.contains("is incomplete")) {
-			append(action, "A NO TRANSACTION migration did not finish: check the schema, finish or undo its "
-					+ "statements by hand, then run 'migrator repair'.");
+			append(action, "A NO TRANSACTION migration did not finish: check the schema, undo what of it ran "
+					+ "(the next run applies all of it again), then run 'migrator repair'.");
 		}
 		if (message.contains("lie below the highest applied version")) {
 			append(action, "Renumber the out-of-order versions above the highest applied one, or set "

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -324,7 +325,7 @@ final class DefaultMigrator implements Migrator {
 					results.add(result(now, Direction.UP, Duration.ZERO, Outcome.REPAIRED, null));
 				}
 				else if (applied.state().incomplete()) {
-					store.delete(connection, applied.version());
+					requireRowChanged(store.delete(connection, applied.version()), store, applied, "remove");
 					logger.info("Repair: removed the incomplete row of version {}; it is pending again",
 							applied.version());
 					results.add(new MigrationResult(applied.version(), applied.description(), applied.type(),
@@ -332,7 +333,8 @@ final class DefaultMigrator implements Migrator {
 				}
 				else if (source != null && (!source.description().equals(applied.description())
 						|| (source.checksum() != null && !source.checksum().equals(applied.checksum())))) {
-					store.updateIdentity(connection, applied.version(), source.description(), source.checksum());
+					requireRowChanged(store.updateIdentity(connection, applied.version(), source.description(),
+							source.checksum()), store, applied, "update");
 					logger.info("Repair: version {} now records description '{}' and checksum {}", applied.version(),
 							source.description(), source.checksum());
 					results.add(result(source, Direction.UP, Duration.ZERO, Outcome.REPAIRED, null));
@@ -410,6 +412,36 @@ final class DefaultMigrator implements Migrator {
 		return steps;
 	}
 
+	/**
+	 * Checks the sources of the steps not validated yet (the index, then the files as
+	 * {@code up} would parse them) and returns whether each step runs in a transaction, so
+	 * that no step runs unchecked or with a guessed transaction mode.
+	 */
+	private static Map<Step, Boolean> validated(SourceValidator validator, List<Step> steps,
+			Map<Step, Boolean> known) {
+		List<Step> unchecked = steps.stream().filter((step) -> !known.containsKey(step)).toList();
+		if (unchecked.isEmpty()) {
+			return known;
+		}
+		MigrationCatalog.verifyAgainstIndex(unchecked.stream().map(Step::source).toList());
+		Map<Step, Boolean> transactional = new HashMap<>(known);
+		transactional.putAll(validator.transactionalByStep(unchecked));
+		return transactional;
+	}
+
+	/**
+	 * Repair reads the history under the lock, so a row it means to change can only be gone
+	 * when something outside migrator changed the table: stop rather than report it repaired.
+	 */
+	private static void requireRowChanged(int changed, HistoryStore store, AppliedMigration applied, String what) {
+		if (changed != 1) {
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Repair could not " + what + " the history row of "
+					+ "version " + applied.version() + " (" + applied.description() + ") in " + store.qualifiedTable()
+					+ ": " + changed + " rows changed, so the table was changed outside migrator meanwhile. Run "
+					+ "'status' to see what it holds now, then repair again.");
+		}
+	}
+
 	private static MigratorException noDown(String operation, MigrationSource source) {
 		String consequence = operation.equals("redo")
 				? "redo would delete its history row while its changes stay, then apply its Up a second time"
@@ -455,10 +487,8 @@ final class DefaultMigrator implements Migrator {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
-					MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
-					Map<Step, Boolean> transactional = new SourceValidator(this.variables,
-							this.configuration.encoding())
-						.transactionalByStep(steps);
+					SourceValidator validator = new SourceValidator(this.variables, this.configuration.encoding());
+					Map<Step, Boolean> transactional = validated(validator, steps, Map.of());
 					// The hook reports once the run has ended and released its lock.
 					try (ShutdownCancellation cancellation = new ShutdownCancellation(operation)) {
 						try (MigrationLock.Held lock = lock(dialect, store).acquire()) {
@@ -472,6 +502,8 @@ final class DefaultMigrator implements Migrator {
 							int migrationPid = sessions.requireNoneRunning(connection, operation);
 							requireValid(this.planner.validate(catalog, history), tolerated);
 							steps = stepPlanner.plan(catalog, history);
+							// Another process may have changed the history before the lock was ours.
+							transactional = validated(validator, steps, transactional);
 							ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval(),
 									() -> sessions.describeBlockers(this.configuration.dataSource(), migrationPid));
 							run(operation, cancellation.track(connection), store, lock, sessions, progress, steps,
@@ -514,7 +546,7 @@ final class DefaultMigrator implements Migrator {
 				logger.info("Running {} from {}", step.describe(), source.name());
 				progress.start(step.describe());
 				long stepStarted = System.nanoTime();
-				boolean inTransaction = transactional.getOrDefault(step, true);
+				boolean inTransaction = transactional.get(step);
 				// A session without a transaction is named for the migration, so a later run can see its
 				// statement still running should this process die.
 				try (MigrationSessions.Mark mark = inTransaction ? null : sessions.mark(connection, source.version())) {

@@ -366,11 +366,12 @@ public final class HistoryStore {
 	 * @param version the version
 	 * @param description the description now
 	 * @param checksum the checksum now
+	 * @return how many rows it changed: 0 when the row is gone
 	 * @throws SQLException on error
 	 */
-	public void updateIdentity(Connection connection, long version, String description, String checksum)
+	public int updateIdentity(Connection connection, long version, String description, String checksum)
 			throws SQLException {
-		execute(connection, "UPDATE " + this.qualifiedTable + " SET description = " + this.dialect.literal(description)
+		return execute(connection, "UPDATE " + this.qualifiedTable + " SET description = " + this.dialect.literal(description)
 				+ ", checksum = " + nullableLiteral(checksum) + " WHERE version = " + version);
 	}
 

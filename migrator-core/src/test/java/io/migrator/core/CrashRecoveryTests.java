@@ -1,7 +1,6 @@
 package io.migrator.core;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,18 +33,8 @@ class CrashRecoveryTests {
 	@TempDir
 	Path directory;
 
-	EngineFixture fixture;
-
-	@BeforeEach
-	void createDatabase(TestInfo test) throws IOException {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(),
-				Files.createDirectory(this.directory.resolve("migrations")));
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@Test
 	void transactionalMigrationKilledBeforeItsCommitWasSentLeavesNothingAndTheNextRunAppliesIt() throws Exception {
@@ -115,13 +102,7 @@ class CrashRecoveryTests {
 	 */
 	private long killMidMigration(LockStrategy strategy, Duration lease) throws Exception {
 		File log = this.directory.resolve("child.log").toFile();
-		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), CrashingMigratorMain.class.getName(),
-				this.fixture.database().jdbcUrl(), this.fixture.database().user(), this.fixture.database().password(),
-				this.fixture.directory().toString(), strategy.name(), String.valueOf(lease.toMillis()))
-			.redirectErrorStream(true)
-			.redirectOutput(log)
-			.start();
+		Process child = CrashingMigratorMain.start(this.fixture, strategy, lease, log);
 		try {
 			awaitSleeping(child, log);
 			child.destroyForcibly();

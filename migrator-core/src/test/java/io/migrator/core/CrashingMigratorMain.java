@@ -1,17 +1,38 @@
 package io.migrator.core;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The child JVM that {@link CrashRecoveryTests} kills with {@code kill -9} in the middle of
- * a migration. Arguments: JDBC URL, user, password, migration directory, lock strategy,
- * lease in milliseconds.
+ * The child JVM that the fault tests kill with {@code kill -9} or stop with SIGTERM in the
+ * middle of a migration. Arguments: JDBC URL, user, password, migration directory, lock
+ * strategy, lease in milliseconds.
  */
 final class CrashingMigratorMain {
 
 	private CrashingMigratorMain() {
+	}
+
+	/**
+	 * Starts a child JVM that runs {@code up} on the fixture's database and directory.
+	 * @param fixture the database and migration directory
+	 * @param strategy the lock strategy
+	 * @param lease the table lock's lease
+	 * @param log where the child's output goes
+	 * @return the running child
+	 */
+	static Process start(EngineFixture fixture, LockStrategy strategy, Duration lease, File log) throws IOException {
+		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), CrashingMigratorMain.class.getName(),
+				fixture.database().jdbcUrl(), fixture.database().user(), fixture.database().password(),
+				fixture.directory().toString(), strategy.name(), String.valueOf(lease.toMillis()))
+			.redirectErrorStream(true)
+			.redirectOutput(log)
+			.start();
 	}
 
 	public static void main(String[] args) {

@@ -4,14 +4,13 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,18 +26,8 @@ class OrphanedStatementFaultTests {
 	@TempDir
 	Path directory;
 
-	EngineFixture fixture;
-
-	@BeforeEach
-	void createDatabase(TestInfo test) throws Exception {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(),
-				Files.createDirectory(this.directory.resolve("migrations")));
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@Test
 	void repairAndUpRefuseWhileTheOrphanedStatementRunsAndFollowingTheAdviceEndsConsistent() throws Exception {
@@ -107,13 +96,7 @@ class OrphanedStatementFaultTests {
 
 	private int killWhileRunning(String statementStart) throws Exception {
 		File log = this.directory.resolve("child.log").toFile();
-		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), CrashingMigratorMain.class.getName(),
-				this.fixture.database().jdbcUrl(), this.fixture.database().user(), this.fixture.database().password(),
-				this.fixture.directory().toString(), LockStrategy.AUTO.name(), "30000")
-			.redirectErrorStream(true)
-			.redirectOutput(log)
-			.start();
+		Process child = CrashingMigratorMain.start(this.fixture, LockStrategy.AUTO, Duration.ofSeconds(30), log);
 		try {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (System.nanoTime() < deadline) {

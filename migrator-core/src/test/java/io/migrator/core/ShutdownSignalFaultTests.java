@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.PGConnection;
 
@@ -32,18 +31,8 @@ class ShutdownSignalFaultTests {
 	@TempDir
 	Path directory;
 
-	EngineFixture fixture;
-
-	@BeforeEach
-	void createDatabase(TestInfo test) throws Exception {
-		this.fixture = new EngineFixture(test.getTestMethod().orElseThrow().getName(),
-				Files.createDirectory(this.directory.resolve("migrations")));
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.fixture.close();
-	}
+	@RegisterExtension
+	final EngineFixture fixture = new EngineFixture();
 
 	@Test
 	void sigtermCancelsTheRunningStatementAndReportsWhatIsCommitted() throws Exception {
@@ -133,13 +122,7 @@ class ShutdownSignalFaultTests {
 	 */
 	private String terminateWhen(String sessionCondition) throws Exception {
 		File log = this.directory.resolve("child.log").toFile();
-		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), CrashingMigratorMain.class.getName(),
-				this.fixture.database().jdbcUrl(), this.fixture.database().user(), this.fixture.database().password(),
-				this.fixture.directory().toString(), LockStrategy.AUTO.name(), "30000")
-			.redirectErrorStream(true)
-			.redirectOutput(log)
-			.start();
+		Process child = CrashingMigratorMain.start(this.fixture, LockStrategy.AUTO, Duration.ofSeconds(30), log);
 		try {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (this.fixture.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "

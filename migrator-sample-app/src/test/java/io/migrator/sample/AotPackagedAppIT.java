@@ -39,7 +39,7 @@ class AotPackagedAppIT {
 	void jobModeAppliesThenExitsZeroThenValidateModeServes() throws Exception {
 		try (TestDatabase database = TestPostgres.get().createDatabase("sample_aot_job")) {
 			try (PackagedApp job = PackagedApp.startWithAot(this.workDirectory,
-					with(datasource(database), "--migrator.mode=job"))) {
+					PackagedApp.with(PackagedApp.datasource(database), "--migrator.mode=job"))) {
 				assertThat(job.awaitExit(STARTUP)).as(job.output()).isZero();
 				assertThat(job.output()).contains("Applied 8 migration(s)", "Migration job finished, exiting with status 0")
 					.doesNotContain("No ServletContext set", "Tomcat started", "Exception");
@@ -51,7 +51,7 @@ class AotPackagedAppIT {
 				assertThat(rows.getInt(1)).isEqualTo(8);
 			}
 			try (PackagedApp app = PackagedApp.startWithAot(this.workDirectory,
-					with(datasource(database), "--migrator.mode=validate"))) {
+					PackagedApp.with(PackagedApp.datasource(database), "--migrator.mode=validate"))) {
 				app.awaitHttp(STARTUP);
 				PackagedApp.Response health = app.get("/actuator/health");
 				assertThat(health.status()).as(health.body()).isEqualTo(200);
@@ -65,7 +65,7 @@ class AotPackagedAppIT {
 	void jobModeRunsUnderLazyInitializationToo() throws Exception {
 		try (TestDatabase database = TestPostgres.get().createDatabase("sample_aot_lazy");
 				PackagedApp job = PackagedApp.startWithAot(this.workDirectory,
-						with(datasource(database), "--migrator.mode=job", "--spring.main.lazy-initialization=true"))) {
+						PackagedApp.with(PackagedApp.datasource(database), "--migrator.mode=job", "--spring.main.lazy-initialization=true"))) {
 			assertThat(job.awaitExit(STARTUP)).as(job.output()).isZero();
 			assertThat(job.output()).contains("Applied 8 migration(s)");
 		}
@@ -75,7 +75,7 @@ class AotPackagedAppIT {
 	void validateModeRefusesAnEmptyDatabaseBeforeBindingItsPort() throws Exception {
 		try (TestDatabase database = TestPostgres.get().createDatabase("sample_aot_validate");
 				PackagedApp app = PackagedApp.startWithAot(this.workDirectory,
-						with(datasource(database), "--migrator.mode=validate"))) {
+						PackagedApp.with(PackagedApp.datasource(database), "--migrator.mode=validate"))) {
 			assertThat(app.awaitExit(STARTUP)).as(app.output()).isNotZero();
 			assertThat(app.output()).contains("APPLICATION FAILED TO START", "00001_create_customers.sql",
 					"00008_customer_email_not_null.sql")
@@ -87,19 +87,6 @@ class AotPackagedAppIT {
 				assertThat(rows.getInt(1)).as("validate mode runs no DDL").isZero();
 			}
 		}
-	}
-
-	private static String[] datasource(TestDatabase database) {
-		return new String[] { "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password() };
-	}
-
-	private static String[] with(String[] first, String... more) {
-		String[] all = new String[first.length + more.length];
-		System.arraycopy(first, 0, all, 0, first.length);
-		System.arraycopy(more, 0, all, first.length, more.length);
-		return all;
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.migrator.testsupport.TestDatabase;
+
 /**
  * The packaged sample jar running in a child JVM, as a user runs it with {@code java -jar}.
  */
@@ -164,6 +166,25 @@ final class PackagedApp implements AutoCloseable {
 	}
 
 	record Response(int status, String body) {
+	}
+
+	/**
+	 * Returns the arguments that point the app at a test database.
+	 */
+	static String[] datasource(TestDatabase database) {
+		return new String[] { "--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.username=" + database.user(),
+				"--spring.datasource.password=" + database.password() };
+	}
+
+	/**
+	 * Returns the arguments of {@code first} followed by {@code more}.
+	 */
+	static String[] with(String[] first, String... more) {
+		String[] all = new String[first.length + more.length];
+		System.arraycopy(first, 0, all, 0, first.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
 	}
 
 }

@@ -23,7 +23,7 @@ class PackagedAppIT {
 	@Test
 	void servesItsEndpointsAfterApplyingEveryMigrationToARealDatabase() throws Exception {
 		try (TestDatabase database = TestPostgres.get().createDatabase("sample_apply");
-				PackagedApp app = PackagedApp.start(this.workDirectory, datasource(database))) {
+				PackagedApp app = PackagedApp.start(this.workDirectory, PackagedApp.datasource(database))) {
 			app.awaitHttp(STARTUP);
 			assertThat(app.get("/api/countries").body()).contains("\"code\":\"DE\"", "\"name\":\"Netherlands\"");
 			PackagedApp.Response customer = app.post("/api/customers",
@@ -69,7 +69,7 @@ class PackagedAppIT {
 	@Test
 	void jobModeAppliesAndExitsZeroWithoutStartingTheWebServer() throws Exception {
 		try (TestDatabase database = TestPostgres.get().createDatabase("sample_job");
-				PackagedApp app = PackagedApp.start(this.workDirectory, with(datasource(database),
+				PackagedApp app = PackagedApp.start(this.workDirectory, PackagedApp.with(PackagedApp.datasource(database),
 						"--migrator.mode=job"))) {
 			assertThat(app.awaitExit(STARTUP)).as(app.output()).isZero();
 			assertThat(app.output()).contains("Applied 8 migration(s)").doesNotContain("Tomcat started");
@@ -85,7 +85,7 @@ class PackagedAppIT {
 	@Test
 	void validateModeRefusesAnEmptyDatabaseBeforeBindingItsPort() throws Exception {
 		try (TestDatabase database = TestPostgres.get().createDatabase("sample_validate");
-				PackagedApp app = PackagedApp.start(this.workDirectory, with(datasource(database),
+				PackagedApp app = PackagedApp.start(this.workDirectory, PackagedApp.with(PackagedApp.datasource(database),
 						"--migrator.mode=validate"))) {
 			assertThat(app.awaitExit(STARTUP)).isNotZero();
 			assertThat(app.output()).contains("APPLICATION FAILED TO START", "00001_create_customers.sql",
@@ -98,19 +98,6 @@ class PackagedAppIT {
 				assertThat(rows.getInt(1)).as("validate mode runs no DDL").isZero();
 			}
 		}
-	}
-
-	private static String[] datasource(TestDatabase database) {
-		return new String[] { "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password() };
-	}
-
-	private static String[] with(String[] first, String... more) {
-		String[] all = new String[first.length + more.length];
-		System.arraycopy(first, 0, all, 0, first.length);
-		System.arraycopy(more, 0, all, first.length, more.length);
-		return all;
 	}
 
 }

@@ -17,6 +17,7 @@ import io.migrator.core.MigratorException;
 import io.migrator.core.internal.history.AppliedState;
 import io.migrator.core.internal.history.HistoryStore;
 import io.migrator.core.internal.parse.SqlStatement;
+import io.migrator.core.internal.plan.Step;
 import io.migrator.core.internal.source.JavaMigrationSource;
 import io.migrator.core.internal.source.MigrationSource;
 import io.migrator.core.internal.source.SqlMigrationSource;
@@ -63,20 +64,18 @@ public final class MigrationExecutor {
 	 * Runs a migration and records it: inserts the history row going up, deletes it going
 	 * down.
 	 * @param connection the run's connection, in autocommit mode; left in autocommit mode
-	 * @param source the migration
-	 * @param direction which way to run it
-	 * @param transactional whether to run it in a transaction with its history change
+	 * @param step the migration, which way to run it and whether in a transaction with its
+	 * history change
 	 * @throws StatementFailedException when a statement, the Java code, or the connection fails
 	 * @throws MigratorException with {@link ErrorCode#HISTORY_FAILED} when a history write
 	 * changed no row (the history was changed by someone else meanwhile)
 	 */
-	public void execute(Connection connection, MigrationSource source, Direction direction, boolean transactional)
-			throws StatementFailedException {
-		if (transactional) {
-			executeInTransaction(connection, source, direction);
+	public void execute(Connection connection, Step step) throws StatementFailedException {
+		if (step.transactional()) {
+			executeInTransaction(connection, step);
 		}
 		else {
-			executeWithoutTransaction(connection, source, direction);
+			executeWithoutTransaction(connection, step);
 		}
 	}
 
@@ -85,10 +84,10 @@ public final class MigrationExecutor {
 	 * inside the caller's open transaction and without committing, at a savepoint that is
 	 * rolled back on failure ({@code dry-run}).
 	 * @param connection a connection with auto-commit off
-	 * @param source the migration
+	 * @param step the migration going up
 	 * @throws StatementFailedException when it fails (rolled back to the savepoint)
 	 */
-	public void verify(Connection connection, MigrationSource source) throws StatementFailedException {
+	public void verify(Connection connection, Step step) throws StatementFailedException {
 		Savepoint savepoint;
 		try {
 			savepoint = connection.setSavepoint();
@@ -97,7 +96,7 @@ public final class MigrationExecutor {
 			throw Failures.of(ExecutionPoint.TRANSACTION_START, ex, 0, false);
 		}
 		try {
-			runInTransaction(connection, source, Direction.UP, false);
+			runInTransaction(connection, step, false);
 		}
 		catch (StatementFailedException | RuntimeException ex) {
 			if (!(ex instanceof StatementFailedException failed && failed.connectionLost())) {
@@ -112,8 +111,7 @@ public final class MigrationExecutor {
 		}
 	}
 
-	private void executeInTransaction(Connection connection, MigrationSource source, Direction direction)
-			throws StatementFailedException {
+	private void executeInTransaction(Connection connection, Step step) throws StatementFailedException {
 		try {
 			connection.setAutoCommit(false);
 		}
@@ -121,7 +119,7 @@ public final class MigrationExecutor {
 			throw Failures.of(ExecutionPoint.TRANSACTION_START, ex, 0, false);
 		}
 		try {
-			runInTransaction(connection, source, direction, true);
+			runInTransaction(connection, step, true);
 		}
 		catch (StatementFailedException | RuntimeException ex) {
 			if (!(ex instanceof StatementFailedException failed && failed.connectionLost())) {
@@ -138,8 +136,9 @@ public final class MigrationExecutor {
 	 * The one path of a transactional migration, shared by {@code up}, {@code down} and
 	 * {@code dry-run}; only the ending differs.
 	 */
-	private void runInTransaction(Connection connection, MigrationSource source, Direction direction, boolean commit)
-			throws StatementFailedException {
+	private void runInTransaction(Connection connection, Step step, boolean commit) throws StatementFailedException {
+		MigrationSource source = step.source();
+		Direction direction = step.direction();
 		// Going up, COMMIT travels in the batch; the driver then sees the idle transaction and
 		// sends nothing more. Going down the history DELETE's row count is checked before
 		// committing, since a missing row must not be committed over (down is rare: one more
@@ -149,7 +148,7 @@ public final class MigrationExecutor {
 			// First, so the history table is claimed before any statement of the migration runs.
 			batch.add(this.history.claimSql(), ExecutionPoint.HISTORY_CLAIM);
 			if (source instanceof SqlMigrationSource sql) {
-				try (StatementStream statements = open(sql, direction)) {
+				try (StatementStream statements = open(sql, step)) {
 					for (SqlStatement next = statements.next(); next != null; next = statements.next()) {
 						if (next.block() || !StatementClassifier.batchable(next.sql())) {
 							batch.send();
@@ -192,8 +191,9 @@ public final class MigrationExecutor {
 				source.description(), source.type(), source.checksum()) : this.history.deleteSql(source.version());
 	}
 
-	private void executeWithoutTransaction(Connection connection, MigrationSource source, Direction direction)
-			throws StatementFailedException {
+	private void executeWithoutTransaction(Connection connection, Step step) throws StatementFailedException {
+		MigrationSource source = step.source();
+		Direction direction = step.direction();
 		long started = System.nanoTime();
 		try {
 			int marked = (direction == Direction.UP)
@@ -209,7 +209,7 @@ public final class MigrationExecutor {
 		}
 		int committed;
 		try {
-			committed = (source instanceof SqlMigrationSource sql) ? runOneByOne(connection, sql, direction)
+			committed = (source instanceof SqlMigrationSource sql) ? runOneByOne(connection, sql, step)
 					: runJava(connection, (JavaMigrationSource) source, direction, true);
 		}
 		catch (StatementFailedException ex) {
@@ -254,10 +254,10 @@ public final class MigrationExecutor {
 	 * Runs each statement on its own in autocommit.
 	 * @return how many statements ran (and were committed)
 	 */
-	private int runOneByOne(Connection connection, SqlMigrationSource source, Direction direction)
+	private int runOneByOne(Connection connection, SqlMigrationSource source, Step step)
 			throws StatementFailedException {
 		int committed = 0;
-		try (StatementStream statements = open(source, direction)) {
+		try (StatementStream statements = open(source, step)) {
 			for (SqlStatement next = statements.next(); next != null; next = statements.next()) {
 				runAlone(connection, next, committed);
 				committed++;
@@ -342,8 +342,8 @@ public final class MigrationExecutor {
 				+ "before running again.");
 	}
 
-	private StatementStream open(SqlMigrationSource source, Direction direction) {
-		return StatementStream.open(source, direction, this.variables, this.encoding);
+	private StatementStream open(SqlMigrationSource source, Step step) {
+		return StatementStream.open(source, step.direction(), step.statements(), this.variables, this.encoding);
 	}
 
 	private static void rollbackQuietly(Connection connection, Exception failure) {

@@ -2,8 +2,6 @@ package io.migrator.core.internal.lock;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +18,7 @@ import io.migrator.core.ErrorCode;
 import io.migrator.core.MigratorException;
 import io.migrator.core.internal.dialect.Dialect;
 import io.migrator.core.internal.dialect.SqlErrors;
+import io.migrator.core.internal.source.Checksums;
 
 /**
  * A PostgreSQL advisory lock that is safe through connection poolers: a
@@ -96,14 +95,8 @@ public final class AdvisoryLock implements MigrationLock {
 	 * @return a 64-bit key
 	 */
 	public static long keyOf(String qualifiedHistoryTable) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("migrator:" + qualifiedHistoryTable).getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(digest).getLong();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
-		}
+		byte[] digest = Checksums.sha256(("migrator:" + qualifiedHistoryTable).getBytes(StandardCharsets.UTF_8));
+		return ByteBuffer.wrap(digest).getLong();
 	}
 
 	/**

@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.migrator.core.Direction;
+import io.migrator.core.ErrorCode;
 import io.migrator.core.MigrationInfo;
 import io.migrator.core.MigrationState;
+import io.migrator.core.MigratorException;
 import io.migrator.core.StatusReport;
 import io.migrator.core.ValidationProblem;
 import io.migrator.core.ValidationProblem.Kind;
+import io.migrator.core.ValidationResult;
 import io.migrator.core.internal.history.AppliedMigration;
 import io.migrator.core.internal.history.AppliedState;
 import io.migrator.core.internal.history.HistorySnapshot;
@@ -21,7 +26,10 @@ import io.migrator.core.internal.source.MigrationSource;
 
 /**
  * Compares the sources of this build with the history: pending is the set of source
- * versions minus the set of applied versions, so a gap is never skipped silently.
+ * versions minus the set of applied versions, so a gap is never skipped silently. Decides
+ * what an operation runs ({@link #plan}), whether it may run at all
+ * ({@link #requireRunnable}), and what {@code status}, {@code validate} and {@code check}
+ * report. Reads no database: it works on a snapshot of the history.
  */
 public final class MigrationPlanner {
 
@@ -32,6 +40,95 @@ public final class MigrationPlanner {
 	public MigrationPlanner(boolean allowOutOfOrder, boolean validateChecksums) {
 		this.allowOutOfOrder = allowOutOfOrder;
 		this.validateChecksums = validateChecksums;
+	}
+
+	/**
+	 * Chooses what an operation runs. Going up: the pending versions up to the target,
+	 * ascending, so a version below the highest applied one (allowed out of order) runs
+	 * too. Going down: the applied versions above the target, descending; each must still
+	 * have its source, and a down part unless the request allows removing the history row
+	 * alone (never for {@code redo}, which would then apply the Up a second time).
+	 * @param request what the operation asks for
+	 * @param catalog the sources
+	 * @param history the history
+	 * @param reader tells whether a migration has a down part
+	 * @return the plan, possibly empty
+	 * @throws MigratorException with {@link ErrorCode#VALIDATION_FAILED} when an applied
+	 * version to undo has no source, or {@link ErrorCode#NO_DOWN_MIGRATION} when it has no
+	 * down part
+	 */
+	public Plan plan(PlanRequest request, MigrationCatalog catalog, HistorySnapshot history, SourceReader reader) {
+		if (request.direction() == Direction.UP) {
+			return new Plan(pending(catalog, history, request.target()).stream()
+				.limit(request.limit())
+				.map((source) -> new Plan.Move(source, Direction.UP, false))
+				.toList());
+		}
+		List<Plan.Move> moves = new ArrayList<>();
+		for (AppliedMigration applied : history.rows().descendingMap().values()) {
+			if (applied.version() <= request.target() || moves.size() >= request.limit()) {
+				break;
+			}
+			MigrationSource source = catalog.find(applied.version());
+			if (source == null) {
+				throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Cannot undo version " + applied.version()
+						+ " (" + applied.description() + "): this build has no migration with that version. Run the "
+						+ "build that applied it, or restore its file.");
+			}
+			boolean rowOnly = !reader.hasDown(source);
+			if (rowOnly && !request.historyRowOnlyAllowed()) {
+				throw noDown(request, source);
+			}
+			moves.add(new Plan.Move(source, Direction.DOWN, rowOnly));
+		}
+		if (request.upAgain()) {
+			for (int undone = moves.size() - 1; undone >= 0; undone--) {
+				moves.add(new Plan.Move(moves.get(undone).source(), Direction.UP, false));
+			}
+		}
+		return new Plan(moves);
+	}
+
+	/**
+	 * Refuses to run when the history and the sources disagree. Versions applied but
+	 * missing from this build are tolerated (the database may be ahead of this build:
+	 * blue/green); going down, so are versions pending out of order.
+	 * @param request what the operation asks for
+	 * @param catalog the sources
+	 * @param history the history
+	 * @throws MigratorException with {@link ErrorCode#VALIDATION_FAILED} listing every
+	 * problem that blocks the operation
+	 */
+	public void requireRunnable(PlanRequest request, MigrationCatalog catalog, HistorySnapshot history) {
+		Set<Kind> tolerated = (request.direction() == Direction.DOWN) ? Set.of(Kind.OUT_OF_ORDER, Kind.MISSING)
+				: Set.of(Kind.MISSING);
+		List<ValidationProblem> blocking = validate(catalog, history).stream()
+			.filter((problem) -> !tolerated.contains(problem.kind()))
+			.toList();
+		if (!blocking.isEmpty()) {
+			throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Validation failed, nothing was run:"
+					+ System.lineSeparator() + new ValidationResult(blocking).describe());
+		}
+	}
+
+	/**
+	 * Lists the versions {@code up} would apply, as problems for {@code check}: pending
+	 * ones, and those out of order when out-of-order migrations are allowed (else
+	 * {@link #validate} reports them already).
+	 * @param catalog the sources
+	 * @param history the history
+	 * @return one problem per version not applied yet
+	 */
+	public List<ValidationProblem> notApplied(MigrationCatalog catalog, HistorySnapshot history) {
+		List<ValidationProblem> problems = new ArrayList<>();
+		for (MigrationInfo info : status(catalog, history).migrations()) {
+			if (info.state() == MigrationState.PENDING
+					|| (info.state() == MigrationState.OUT_OF_ORDER && this.allowOutOfOrder)) {
+				problems.add(new ValidationProblem(Kind.PENDING, info.version(), "Migration " + info.version() + " ("
+						+ info.description() + ", " + info.source() + ") is pending. Run 'up' to apply it."));
+			}
+		}
+		return problems;
 	}
 
 	/**
@@ -154,6 +251,18 @@ public final class MigrationPlanner {
 			}
 		}
 		return renames;
+	}
+
+	private static MigratorException noDown(PlanRequest request, MigrationSource source) {
+		String consequence = request.upAgain()
+				? "redo would delete its history row while its changes stay, then apply its Up a second time"
+				: "undoing it would only delete its history row while its changes stay in the database";
+		String advice = request.upAgain() ? "Add a down part that reverses the Up, then redo."
+				: "Add a down part that reverses the Up; or, to only forget that it was applied (its changes stay), "
+						+ "allow it with removeHistoryRowWhenNoDown (--remove-history-row-when-no-down).";
+		return new MigratorException(ErrorCode.NO_DOWN_MIGRATION, "Cannot " + request.operation() + " version "
+				+ source.version() + " (" + source.description() + "): " + SourceReader.missingPart(source) + ", so "
+				+ consequence + ". Nothing was run. " + advice);
 	}
 
 	private static ValidationProblem renamed(AppliedMigration applied, List<MigrationSource> candidates) {

@@ -102,21 +102,33 @@ public final class SqlMigrationSource implements MigrationSource {
 	 * @throws InvalidSourceException when the bytes no longer match the index
 	 */
 	public void verifyAgainstIndex() {
-		String indexed = indexedChecksum();
-		if (indexed == null) {
+		if (!isIndexed()) {
 			return;
 		}
-		String index = ((ResourceFile.Indexed) this.upFile).indexName();
 		String actual;
 		try {
 			actual = Checksums.sha256(this.upFile, this.downFile);
 		}
 		catch (UncheckedIOException ex) {
-			throw new InvalidSourceException(name(), 0, index + " lists the file, but it cannot be read: "
-					+ ex.getCause().getMessage(), "Rebuild the artifact so that the index is written from the files it "
-							+ "ships, or delete the stale index to have the location scanned");
+			throw new InvalidSourceException(name(), 0, ((ResourceFile.Indexed) this.upFile).indexName()
+					+ " lists the file, but it cannot be read: " + ex.getCause().getMessage(), "Rebuild the artifact "
+							+ "so that the index is written from the files it ships, or delete the stale index to have "
+							+ "the location scanned");
 		}
-		if (!actual.equals(indexed)) {
+		verifyAgainstIndex(actual);
+	}
+
+	/**
+	 * Refuses files whose bytes, hashed by the caller as it read them, are not those the
+	 * index records.
+	 * @param actual the SHA-256 of the bytes read (of the up file followed by the down file
+	 * for a pair), as 64 lowercase hex digits
+	 * @throws InvalidSourceException when the bytes no longer match the index
+	 */
+	public void verifyAgainstIndex(String actual) {
+		String indexed = indexedChecksum();
+		if (indexed != null && !actual.equals(indexed)) {
+			String index = ((ResourceFile.Indexed) this.upFile).indexName();
 			throw new InvalidSourceException(name(), 0, "the file's bytes changed after " + index
 					+ " was built: the index records checksum " + indexed + ", the file now hashes to " + actual,
 					"Rebuild the artifact so that the index is written from the files it ships (the "
@@ -129,7 +141,7 @@ public final class SqlMigrationSource implements MigrationSource {
 	 * Returns whether the checksum comes from a build-time index rather than the files.
 	 * @return whether the files are indexed
 	 */
-	boolean isIndexed() {
+	public boolean isIndexed() {
 		return indexedChecksum() != null;
 	}
 

@@ -1,4 +1,4 @@
-package io.migrator.core.internal;
+package io.migrator.core.internal.report;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ import io.migrator.core.internal.source.MigrationSource;
  * Writes the message of a failed migration: what failed, where, what state the database
  * is in now, and what to do.
  */
-final class FailureMessages {
+public final class FailureMessages {
 
 	private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
@@ -32,7 +32,7 @@ final class FailureMessages {
 	 * @param recordedAfterwards what the history holds, read again after a lost connection,
 	 * as a sentence; empty otherwise
 	 */
-	static MigrationFailedException migrationFailed(MigrationSource source, Direction direction,
+	public static MigrationFailedException migrationFailed(MigrationSource source, Direction direction,
 			boolean transactional, StatementFailedException failure, RunResult partial, MigrationResult failed,
 			String recordedAfterwards) {
 		String way = (direction == Direction.UP) ? "apply" : "undo";
@@ -88,7 +88,13 @@ final class FailureMessages {
 		return new MigrationFailedException(message.toString().trim(), partial, failed, location, failure.getCause());
 	}
 
-	static String where(MigrationSource source, StatementFailedException failure) {
+	/**
+	 * Names the file and the point in it where a migration failed.
+	 * @param source the migration
+	 * @param failure the failure
+	 * @return e.g. {@code 00002_users.sql, statement 3 (line 12)}
+	 */
+	public static String where(MigrationSource source, StatementFailedException failure) {
 		return source.name() + ", " + failure.point().describe();
 	}
 

@@ -1,4 +1,4 @@
-package io.migrator.core.internal;
+package io.migrator.core.internal.report;
 
 import java.util.List;
 
@@ -11,11 +11,11 @@ import io.migrator.core.RunResult;
 /**
  * Calls every configured listener in order.
  */
-final class CompositeListener implements MigrationListener {
+public final class CompositeListener implements MigrationListener {
 
 	private final List<MigrationListener> listeners;
 
-	CompositeListener(List<MigrationListener> listeners) {
+	public CompositeListener(List<MigrationListener> listeners) {
 		this.listeners = List.copyOf(listeners);
 	}
 

@@ -201,12 +201,65 @@ class MigrationIndexTests {
 		assertThat(this.location.resolve("migrator.index")).doesNotExist();
 	}
 
+	/**
+	 * Reading a pending file to check it before the lock is taken also says how it runs,
+	 * keeps its statements for the executor and hashes it against the index: one read where
+	 * there were three (hash, check, run).
+	 */
+	@Test
+	void upReadsAnIndexedPendingFileOnce() throws IOException {
+		writeIndexedUsersMigration("-- +goose Up\nCREATE TABLE users (id int);\n-- +goose Down\nDROP TABLE users;\n");
+		CountingResourceLoader loader = new CountingResourceLoader(this.classes);
+
+		assertThat(migrator(loader).up().migrations()).hasSize(1);
+
+		assertThat(loader.takeOpened()).filteredOn("db/migrations/00001_users.sql"::equals).hasSize(1);
+		assertThat(this.fixture.tableExists("users")).isTrue();
+	}
+
+	@Test
+	void redoReadsTheFileOnceForBothDirections() throws IOException {
+		writeIndexedUsersMigration("-- +goose Up\nCREATE TABLE users (id int);\n-- +goose Down\nDROP TABLE users;\n");
+		CountingResourceLoader loader = new CountingResourceLoader(this.classes);
+		migrator(loader).up();
+		loader.takeOpened();
+
+		assertThat(migrator(loader).redo().migrations()).extracting(MigrationResult::direction)
+			.containsExactly(Direction.DOWN, Direction.UP);
+
+		assertThat(loader.takeOpened()).filteredOn("db/migrations/00001_users.sql"::equals).hasSize(1);
+		assertThat(this.fixture.history()).containsExactly("1:applied");
+	}
+
+	@Test
+	void aFileTooLargeToKeepInMemoryIsReadAgainWhenItRuns() throws IOException {
+		StringBuilder seed = new StringBuilder("-- +goose Up\nCREATE TABLE users (id int, name text);\n");
+		String row = "INSERT INTO users VALUES (1, '" + "x".repeat(1000) + "');\n";
+		int rows = 0;
+		while (seed.length() <= 1_100_000) {
+			seed.append(row);
+			rows++;
+		}
+		writeIndexedUsersMigration(seed.toString());
+		CountingResourceLoader loader = new CountingResourceLoader(this.classes);
+
+		migrator(loader).up();
+
+		assertThat(loader.takeOpened()).filteredOn("db/migrations/00001_users.sql"::equals).hasSize(2);
+		assertThat(this.fixture.query("SELECT count(*) FROM users")).containsExactly(String.valueOf(rows));
+	}
+
 	private Migrator migrator(ClassLoader loader) {
 		return builder(loader).build();
 	}
 
 	private MigratorBuilder builder(ClassLoader loader) {
 		return this.fixture.builder().locations("classpath:db/migrations").classLoader(loader);
+	}
+
+	private void writeIndexedUsersMigration(String content) throws IOException {
+		writeMigration("00001_users.sql", content);
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
 	}
 
 	private void writeMigration(String name, String content) throws IOException {

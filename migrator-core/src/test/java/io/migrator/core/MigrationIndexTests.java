@@ -76,6 +76,18 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void pendingFileEditedAfterIndexingIntoAMalformedOneIsReportedAsEditedFirst() throws IOException {
+		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);
+		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int, note text DEFAULT 'unterminated);\n");
+
+		assertThatExceptionOfType(InvalidSourceException.class)
+			.isThrownBy(() -> migrator(new CountingResourceLoader(this.classes)).up())
+			.withMessageContaining("the file's bytes changed after " + INDEX + " was built");
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+	}
+
+	@Test
 	void validateHashesIndexedFilesAgainWhereTheNoOpTrustsTheIndex() throws IOException {
 		writeMigration("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
 		MigrationAuthoring.forDirectory(this.location).writeIndex(StandardCharsets.UTF_8);

@@ -120,9 +120,9 @@ final class MigrationRun {
 			logger.info("{}: nothing to do, the database is at version {}", this.operation, this.versionBefore);
 			return;
 		}
-		// Every file is read and checked before the lock is taken; under the lock only the
-		// steps another process's changes added are read (the reader reads each file once).
-		List<Step> steps = reader.steps(plan);
+		// Every file is read and checked before the lock is taken. The steps are planned again
+		// under the lock; the reader reads only files another process's changes brought in.
+		reader.steps(plan);
 		// The hook reports once the run has ended and released its lock.
 		try (ShutdownCancellation cancellation = new ShutdownCancellation(this.operation)) {
 			try (MigrationLock.Held lock = session.lock().acquire()) {
@@ -134,7 +134,7 @@ final class MigrationRun {
 				int migrationPid = sessions.requireNoneRunning(session.connection(), this.operation);
 				this.planner.requireRunnable(this.request, catalog, history);
 				// Another process may have changed the history before the lock was ours.
-				steps = reader.steps(this.planner.plan(this.request, catalog, history, reader));
+				List<Step> steps = reader.steps(this.planner.plan(this.request, catalog, history, reader));
 				ProgressReporter progress = new ProgressReporter(this.configuration.progressInterval(),
 						() -> sessions.describeBlockers(this.configuration.dataSource(), migrationPid));
 				execute(cancellation.track(session.connection()), session.store(), lock, sessions, progress, steps);

@@ -9,7 +9,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -210,7 +209,7 @@ public final class SourceReader {
 			sql.verifyAgainstIndex();
 			throw ex;
 		}
-		sql.verifyAgainstIndex(HexFormat.of().formatHex(digest.digest()));
+		sql.verifyAgainstIndex(Checksums.hex(digest.digest()));
 		return script;
 	}
 

@@ -71,8 +71,13 @@ public final class Checksums {
 		return hex(hasher.digest.digest());
 	}
 
-	/** {@code HexFormat} builds its text through a StringBuilder: a tenth of hashing a small file. */
-	private static String hex(byte[] bytes) {
+	/**
+	 * Writes a digest as checksums are recorded. {@code HexFormat} builds its text through a
+	 * StringBuilder: a tenth of hashing a small file.
+	 * @param bytes the digest
+	 * @return lowercase hex digits
+	 */
+	public static String hex(byte[] bytes) {
 		byte[] text = new byte[bytes.length * 2];
 		for (int i = 0; i < bytes.length; i++) {
 			text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];

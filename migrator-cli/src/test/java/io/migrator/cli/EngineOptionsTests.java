@@ -134,8 +134,9 @@ class EngineOptionsTests {
 		this.fixture.write("00001_create_notes.sql", "-- +goose Up\nCREATE TABLE notes (id int);\n");
 		this.fixture.write("00002_create_tags.sql", "-- +goose Up\nCREATE TABLE tags (id int);\n");
 		assertThat(this.fixture.run("up").exitCode()).isZero();
-		CliRun before = this.fixture.run("--remove-history-row-when-no-down", "down-to", "1");
+		CliRun before = this.fixture.run("--remove-history-row-when-no-down", "down-to", "1", "--json");
 		assertThat(before.exitCode()).as(before.toString()).isZero();
+		assertThat(before.json().at("/migrations/0/outcome").asString()).isEqualTo("history_row_removed");
 		assertThat(this.fixture.appliedVersions()).containsExactly("1");
 
 		List<String> goose = new ArrayList<>(List.of("--remove-history-row-when-no-down", "postgres",

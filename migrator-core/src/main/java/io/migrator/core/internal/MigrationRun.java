@@ -2,6 +2,7 @@ package io.migrator.core.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -173,12 +174,14 @@ final class MigrationRun {
 				long stepStarted = System.nanoTime();
 				// A session without a transaction is named for the migration, so a later run can see its
 				// statement still running should this process die.
+				Duration took;
 				try (MigrationSessions.Mark mark = step.transactional() ? null
 						: sessions.mark(connection, source.version())) {
-					executor.execute(connection, step);
+					took = executor.execute(connection, step);
 				}
 				catch (StatementFailedException ex) {
 					progress.stop();
+					executor.recordExecutionTimes(connection, ex);
 					MigrationResult failed = failed(step, stepStarted, ex.getMessage());
 					String recorded = ex.connectionLost() ? historyAfterConnectionLoss(store, source.version()) : "";
 					throw FailureMessages.migrationFailed(source, step.direction(), step.transactional(), ex,
@@ -186,12 +189,14 @@ final class MigrationRun {
 				}
 				catch (MigratorException ex) {
 					progress.stop();
+					executor.recordExecutionTimes(connection, ex);
 					failed(step, stepStarted, ex.getMessage());
 					throw ex;
 				}
 				progress.stop();
-				succeeded(step, stepStarted);
+				succeeded(step, took);
 			}
+			executor.recordExecutionTimes(connection);
 			// A lock lost during the last migration must not end in a report of success.
 			verifyLock(lock);
 		}
@@ -205,7 +210,7 @@ final class MigrationRun {
 		return failed;
 	}
 
-	private void succeeded(Step step, long stepStarted) {
+	private void succeeded(Step step, Duration took) {
 		MigrationSource source = step.source();
 		if (step.direction() == Direction.UP) {
 			this.applied.add(source.version());
@@ -217,13 +222,11 @@ final class MigrationRun {
 		if (step.historyRowOnly()) {
 			String note = SourceReader.missingPart(source) + ": only its history row was removed, as allowed "
 					+ "by removeHistoryRowWhenNoDown; its changes are still in the database";
-			done = MigrationResults.of(source, step.direction(), MigrationResults.elapsedSince(stepStarted),
-					Outcome.HISTORY_ROW_REMOVED, note);
+			done = MigrationResults.of(source, step.direction(), took, Outcome.HISTORY_ROW_REMOVED, note);
 			logger.warn("Version {} ({}): {}", source.version(), source.description(), note);
 		}
 		else {
-			done = MigrationResults.of(source, step.direction(), MigrationResults.elapsedSince(stepStarted),
-					Outcome.SUCCEEDED, null);
+			done = MigrationResults.of(source, step.direction(), took, Outcome.SUCCEEDED, null);
 		}
 		logger.info("Finished {} in {} ms", step.describe(), done.duration().toMillis());
 		this.results.add(done);

@@ -838,7 +838,7 @@ final class DefaultMigrator implements Migrator {
 			catch (SQLException closing) {
 				ex.addSuppressed(closing);
 			}
-			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot prepare the migration connection (autocommit"
+			throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Cannot prepare the migration connection (autocommit"
 					+ ((this.configuration.useSchemaAsSearchPath()) ? ", schema " + this.configuration.schema() : "")
 					+ "): " + SqlErrors.describe(ex) + ". Check that the schema exists and the user may use it.", ex);
 		}

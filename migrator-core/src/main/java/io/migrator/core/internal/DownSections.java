@@ -2,7 +2,6 @@ package io.migrator.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.function.Function;
 
@@ -50,7 +49,7 @@ final class DownSections {
 				.hasDownSection();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + sql.upFile().name(), ex);
+			throw sql.upFile().unreadable(ex);
 		}
 	}
 

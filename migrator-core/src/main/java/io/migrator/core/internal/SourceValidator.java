@@ -2,7 +2,6 @@ package io.migrator.core.internal;
 
 import java.io.InputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,10 +116,8 @@ final class SourceValidator {
 		try (InputStream in = file.open()) {
 			return SqlScriptSummary.read(file.name(), in, this.encoding, format, plainDirection, this.variables);
 		}
-		catch (IOException | UncheckedIOException ex) {
-			// Listing checked the file; it went away or lost its permissions since.
-			throw new InvalidSourceException(file.name(), 0, "cannot be read: " + ex.getMessage(),
-					"Check that the file exists and that the user that runs migrator may read it");
+		catch (IOException ex) {
+			throw file.unreadable(ex);
 		}
 	}
 

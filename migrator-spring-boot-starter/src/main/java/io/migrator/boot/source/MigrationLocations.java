@@ -1,13 +1,14 @@
 package io.migrator.boot.source;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import io.migrator.core.UnreadableSourceException;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -103,7 +104,8 @@ public final class MigrationLocations {
 			return count;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + pattern, ex);
+			throw new UnreadableSourceException(pattern, 0, "cannot be listed", ex,
+					"Check that the jars and directories of the class path are readable");
 		}
 	}
 
@@ -127,7 +129,8 @@ public final class MigrationLocations {
 			return new Contents(location, true, false, direct, nested);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + directory, ex);
+			throw new UnreadableSourceException(directory.toString(), 0, "cannot be listed", ex,
+					"Check that the user that runs the application may read the directory and its sub-directories");
 		}
 	}
 

@@ -1,7 +1,6 @@
 package io.migrator.core.internal.parse;
 
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -11,6 +10,7 @@ import java.util.function.Function;
 
 import io.migrator.core.Direction;
 import io.migrator.core.InvalidSourceException;
+import io.migrator.core.UnreadableSourceException;
 
 /**
  * What the engine needs to know about a SQL migration before running anything: the
@@ -37,7 +37,7 @@ public record SqlScriptSummary(boolean noTransaction, int upStatements, int down
 	 * ones; validation needs them because {@code ${VAR?message}} fails when VAR is unset
 	 * @return the summary
 	 * @throws InvalidSourceException when the file is malformed
-	 * @throws UncheckedIOException when reading fails
+	 * @throws UnreadableSourceException when reading fails
 	 */
 	public static SqlScriptSummary read(String sourceName, InputStream in, Charset encoding, SqlScriptFormat format,
 			Direction plainDirection, Function<String, String> variables) {

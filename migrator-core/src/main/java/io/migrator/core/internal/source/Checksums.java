@@ -2,13 +2,14 @@ package io.migrator.core.internal.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import io.migrator.core.UnreadableSourceException;
 
 /**
  * SHA-256 of migration files with one buffer and one digest per thread: a no-op start
@@ -30,7 +31,7 @@ final class Checksums {
 	 * @param first the first file
 	 * @param second the second file, or {@code null}
 	 * @return 64 lowercase hex digits
-	 * @throws UncheckedIOException when a file cannot be read
+	 * @throws UnreadableSourceException when a file cannot be read
 	 */
 	static String sha256(ResourceFile first, ResourceFile second) {
 		Hasher hasher = HASHERS.get();
@@ -81,7 +82,7 @@ final class Checksums {
 				}
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + file.name(), ex);
+				throw file.unreadable(ex);
 			}
 		}
 

@@ -2,7 +2,6 @@ package io.migrator.core.internal.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
@@ -25,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigratorException;
+import io.migrator.core.UnreadableSourceException;
 
 /**
  * Lists the files of {@code classpath:} and {@code filesystem:} locations: in a plain
@@ -88,7 +88,8 @@ public final class LocationScanner {
 			return Collections.list(this.classLoader.getResources(path));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list classpath location " + path, ex);
+			throw new UnreadableSourceException("classpath:" + path, 0, "cannot be listed", ex,
+					"Check that the jars and directories of the class path are readable");
 		}
 	}
 
@@ -107,7 +108,8 @@ public final class LocationScanner {
 			index = MigrationIndex.read(indexName, in);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + indexUrl, ex);
+			throw new UnreadableSourceException(indexName, 0, "cannot be read from " + indexUrl, ex,
+					"Check that the artifact holding it is complete and readable");
 		}
 		Set<String> indexed = new TreeSet<>();
 		index.entries().keySet().stream().filter((name) -> this.recursive || !name.contains("/")).forEach(indexed::add);
@@ -132,7 +134,7 @@ public final class LocationScanner {
 			directory = Path.of(indexUrl.toURI()).getParent();
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalStateException("Unexpected classpath URL " + indexUrl, ex);
+			throw unusableUrl(indexUrl, ex);
 		}
 		List<ResourceFile> listed = new ArrayList<>();
 		scanDirectory(directory, "", listed);
@@ -162,7 +164,7 @@ public final class LocationScanner {
 				scanDirectory(Path.of(root.toURI()), path, files);
 			}
 			catch (URISyntaxException ex) {
-				throw new IllegalStateException("Unexpected classpath URL " + root, ex);
+				throw unusableUrl(root, ex);
 			}
 			return;
 		}
@@ -178,7 +180,8 @@ public final class LocationScanner {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read classpath location " + path + " at " + root, ex);
+			throw new UnreadableSourceException("classpath:" + path, 0, "cannot be read at " + root, ex,
+					"Check that the jar is complete and readable");
 		}
 	}
 
@@ -212,6 +215,15 @@ public final class LocationScanner {
 
 	private void scanDirectory(Path directory, String displayPrefix, List<ResourceFile> files) {
 		DirectoryListing.list(directory, displayPrefix, this.recursive, files);
+	}
+
+	/**
+	 * A class loader handed out a {@code file:} URL that is not a valid URI (e.g. an
+	 * unescaped space), so it cannot be turned into a path to list.
+	 */
+	private static UnreadableSourceException unusableUrl(URL url, URISyntaxException ex) {
+		return new UnreadableSourceException(url.toString(), 0, "cannot be listed: the class loader gave a URL that "
+				+ "is not a valid URI", ex, "Use a class loader whose URLs escape special characters");
 	}
 
 	private static String stripSlashes(String path) {

@@ -1,0 +1,36 @@
+package io.migrator.testsupport;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The rule every module outside core keeps: it uses core's public API only, never
+ * {@code io.migrator.core.internal} ("private API, no compatibility guarantees"), as a
+ * user's application must. Each module checks its own compiled classes with it, since
+ * core's build runs before theirs exist.
+ */
+public final class ModuleBoundaries {
+
+	private ModuleBoundaries() {
+	}
+
+	/**
+	 * Fails, naming every offending class and member, when a class of the module's main
+	 * code depends on a class of {@code io.migrator.core.internal}.
+	 * @param modulePackage the module's root package, e.g. {@code io.migrator.cli}
+	 */
+	public static void assertUsesOnlyThePublicApiOfCore(String modulePackage) {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages(modulePackage);
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.migrator.core.internal..")
+			.because("core's internal package may change in any release; give what the module needs a place in "
+					+ "the public API")
+			.check(classes);
+	}
+
+}

@@ -84,6 +84,7 @@ abstract class CliCommand implements Callable<Integer> {
 
 		static Set<Long> loadedJavaVersions(Migrator migrator) {
 			return migrator.configuration()
+				.source()
 				.javaMigrations()
 				.stream()
 				.map(JavaMigration::version)

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.migrator.core.ErrorCode;
+import io.migrator.core.Location;
 import io.migrator.core.LockStrategy;
 import io.migrator.core.MigrationListener;
 import io.migrator.core.Migrator;
@@ -67,10 +69,6 @@ record CliSettings(String url, String user, String password, List<String> direct
 
 	/** Like goose's {@code -dir}: the current directory. */
 	static final String DEFAULT_DIRECTORY = ".";
-
-	private static final String FILESYSTEM = "filesystem:";
-
-	private static final String CLASSPATH = "classpath:";
 
 	/** goose driver names that mean PostgreSQL. */
 	private static final List<String> POSTGRES_DRIVERS = List.of("postgres", "postgresql", "pgx", "redshift");
@@ -210,7 +208,7 @@ record CliSettings(String url, String user, String password, List<String> direct
 	private MigratorBuilder configured() {
 		JavaMigrationClasses classes = JavaMigrationClasses.load(this.classpath);
 		MigratorBuilder builder = Migrator.builder()
-			.locations(locations())
+			.locations(locations().stream().map(Location::toString).toList())
 			.allowOutOfOrder(this.allowOutOfOrder)
 			.javaMigrations(classes.migrations())
 			.variables(this.fileVariables);
@@ -230,15 +228,22 @@ record CliSettings(String url, String user, String password, List<String> direct
 	}
 
 	/**
-	 * Returns the directories as core locations: {@code filesystem:} with an absolute path,
-	 * or a location given with its prefix as it is.
+	 * Returns the directories as core locations: a location given with its prefix as it is,
+	 * else a directory (like goose's {@code -dir}, unlike a library location without prefix,
+	 * which is on the class path) with an absolute path.
 	 * @return the locations
 	 */
-	List<String> locations() {
-		return this.directories.stream()
-			.map((directory) -> (directory.startsWith(FILESYSTEM) || directory.startsWith(CLASSPATH)) ? directory
-					: FILESYSTEM + Path.of(directory).toAbsolutePath().normalize())
-			.toList();
+	List<Location> locations() {
+		return this.directories.stream().map(CliSettings::location).toList();
+	}
+
+	private static Location location(String directory) {
+		return hasPrefix(directory) ? Location.parse(directory)
+				: Location.filesystem(Path.of(directory).toAbsolutePath().normalize());
+	}
+
+	private static boolean hasPrefix(String directory) {
+		return Arrays.stream(Location.Kind.values()).anyMatch((kind) -> directory.startsWith(kind.prefix()));
 	}
 
 	/**
@@ -246,10 +251,7 @@ record CliSettings(String url, String user, String password, List<String> direct
 	 * @return the directories
 	 */
 	List<Path> fileSystemDirectories() {
-		return locations().stream()
-			.filter((location) -> location.startsWith(FILESYSTEM))
-			.map((location) -> Path.of(location.substring(FILESYSTEM.length())))
-			.toList();
+		return locations().stream().filter(Location::isFilesystem).map((location) -> Path.of(location.path())).toList();
 	}
 
 	/**
@@ -258,14 +260,15 @@ record CliSettings(String url, String user, String password, List<String> direct
 	 */
 	Path authoringDirectory() {
 		String directory = this.directories.get(0);
-		if (directory.startsWith(CLASSPATH)) {
+		if (!hasPrefix(directory)) {
+			return Path.of(directory);
+		}
+		Location location = Location.parse(directory);
+		if (!location.isFilesystem()) {
 			throw invalid("create and fix write files, but --dir is '" + directory
 					+ "': pass a directory such as --dir db/migrations");
 		}
-		if (directory.startsWith(FILESYSTEM)) {
-			directory = directory.substring(FILESYSTEM.length());
-		}
-		return Path.of(directory);
+		return Path.of(location.path());
 	}
 
 	@Override

@@ -11,7 +11,7 @@ class ModuleBoundaryTests {
 
 	@Test
 	void usesOnlyThePublicApiOfCore() {
-		ModuleBoundaries.assertUsesOnlyThePublicApiOfCore("io.migrator.cli");
+		ModuleBoundaries.assertUsesOnlyThePublicApiOfCore(MigratorCli.class);
 	}
 
 }

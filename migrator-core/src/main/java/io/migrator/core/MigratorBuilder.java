@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -44,7 +43,7 @@ public final class MigratorBuilder {
 
 	private DataSource dataSource;
 
-	private List<String> locations = List.of(DEFAULT_LOCATION);
+	private List<Location> locations = List.of(Location.parse(DEFAULT_LOCATION));
 
 	private boolean recursive;
 
@@ -68,7 +67,8 @@ public final class MigratorBuilder {
 
 	private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
-	private Duration lockLeaseDuration = DEFAULT_LOCK_LEASE;
+	/** {@code null} until set: a lease set for a strategy without one is refused, even the default. */
+	private Duration lockLeaseDuration;
 
 	private final Map<String, String> variables = new LinkedHashMap<>();
 
@@ -121,18 +121,7 @@ public final class MigratorBuilder {
 		if (locations.isEmpty()) {
 			throw invalid("'locations' must name at least one location, e.g. " + DEFAULT_LOCATION);
 		}
-		for (String location : locations) {
-			if (location == null || location.isBlank() || location.endsWith(":")) {
-				throw invalid("Location '" + location
-						+ "' is empty: use classpath:some/dir or filesystem:/some/dir");
-			}
-			int colon = location.indexOf(':');
-			if (colon > 1 && !location.startsWith("classpath:") && !location.startsWith("filesystem:")) {
-				throw invalid("Location '" + location
-						+ "' has an unknown prefix: use classpath:some/dir or filesystem:/some/dir");
-			}
-		}
-		this.locations = List.copyOf(locations);
+		this.locations = locations.stream().map(Location::parse).toList();
 		return this;
 	}
 
@@ -271,7 +260,8 @@ public final class MigratorBuilder {
 	/**
 	 * Sets how long a table lease lives without a heartbeat; a crashed holder's lease is
 	 * taken over after it. A third of it is the heartbeat interval of the table and the
-	 * advisory lock. At least one second. Default: 30 seconds.
+	 * advisory lock. At least one second. Default: 30 seconds. Setting it with lock strategy
+	 * {@link LockStrategy#NONE}, which takes no lock, is refused when the migrator is built.
 	 * @param lockLeaseDuration the lease duration
 	 * @return this builder
 	 */
@@ -408,17 +398,21 @@ public final class MigratorBuilder {
 		if (this.useSchemaAsSearchPath && this.schema == null) {
 			throw invalid("'useSchemaAsSearchPath' needs a 'schema' to switch to, but no schema is set");
 		}
-		if (this.lockStrategy == LockStrategy.NONE && !this.lockLeaseDuration.equals(DEFAULT_LOCK_LEASE)) {
-			throw invalid("'lockLeaseDuration' does not apply to lock strategy NONE: set a lock strategy, or leave "
-					+ "the lease at its default");
+		if (this.lockStrategy == LockStrategy.NONE && this.lockLeaseDuration != null) {
+			throw invalid("'lockLeaseDuration' (" + this.lockLeaseDuration + ") does not apply to lock strategy "
+					+ "NONE, which takes no lock: set another lock strategy, or do not set the lease");
 		}
 		ClassLoader loader = (this.classLoader != null) ? this.classLoader
 				: Thread.currentThread().getContextClassLoader();
-		return new MigratorConfiguration(this.dataSource, this.locations, this.recursive, this.table, this.schema,
-				this.createSchema, this.useSchemaAsSearchPath, this.allowOutOfOrder, this.validateChecksums,
-				this.ignoreMissingMigrations, this.removeHistoryRowWhenNoDown, this.lockStrategy, this.lockTimeout,
-				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.encoding, this.javaMigrations,
-				this.listeners, (loader != null) ? loader : MigratorBuilder.class.getClassLoader(),
+		SourceSettings source = new SourceSettings(this.locations, this.recursive, this.encoding, this.javaMigrations,
+				(loader != null) ? loader : MigratorBuilder.class.getClassLoader());
+		HistorySettings history = new HistorySettings(this.table, this.schema, this.createSchema,
+				this.useSchemaAsSearchPath);
+		LockSettings lock = new LockSettings(this.lockStrategy, this.lockTimeout,
+				(this.lockLeaseDuration != null) ? this.lockLeaseDuration : DEFAULT_LOCK_LEASE);
+		SubstitutionSettings substitution = new SubstitutionSettings(this.variables, this.useEnvironmentVariables);
+		return new MigratorConfiguration(this.dataSource, source, history, lock, substitution, this.allowOutOfOrder,
+				this.validateChecksums, this.ignoreMissingMigrations, this.removeHistoryRowWhenNoDown, this.listeners,
 				this.progressInterval);
 	}
 
@@ -432,11 +426,7 @@ public final class MigratorBuilder {
 	}
 
 	static MigratorFactory factory() {
-		return ServiceLoader.load(MigratorFactory.class, MigratorFactory.class.getClassLoader())
-			.findFirst()
-			.orElseThrow(() -> new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-					"No " + MigratorFactory.class.getName() + " service found: migrator-core's "
-							+ "META-INF/services entry is missing (a shaded jar must merge service files)"));
+		return Services.load(MigratorFactory.class);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.migrator.boot;
 
 import org.junit.jupiter.api.Test;
 
+import io.migrator.boot.autoconfigure.MigratorAutoConfiguration;
 import io.migrator.testsupport.ModuleBoundaries;
 
 /**
@@ -11,7 +12,7 @@ class ModuleBoundaryTests {
 
 	@Test
 	void usesOnlyThePublicApiOfCore() {
-		ModuleBoundaries.assertUsesOnlyThePublicApiOfCore("io.migrator.boot");
+		ModuleBoundaries.assertUsesOnlyThePublicApiOfCore(MigratorAutoConfiguration.class);
 	}
 
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.migrator.core.Direction;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.LegacyTracker;
+import io.migrator.core.Location;
 import io.migrator.core.MigrationFailedException;
 import io.migrator.core.MigrationInfo;
 import io.migrator.core.MigrationResult;
@@ -78,12 +79,12 @@ final class DefaultMigrator implements Migrator {
 		this.configuration = configuration;
 		this.planner = new MigrationPlanner(configuration.allowOutOfOrder(), configuration.validateChecksums());
 		this.listener = new CompositeListener(configuration.listeners());
-		this.variables = configuration::lookupVariable;
+		this.variables = configuration.substitution()::lookup;
 		// Classpath resources do not change while a class loader lives; files on disk may be
 		// edited between two operations of one migrator (repair after a fix, for one).
-		this.catalogFixed = configuration.locations()
+		this.catalogFixed = configuration.source().locations()
 			.stream()
-			.noneMatch((location) -> location.startsWith("filesystem:"));
+			.noneMatch(Location::isFilesystem);
 	}
 
 	@Override
@@ -206,7 +207,7 @@ final class DefaultMigrator implements Migrator {
 	 * {@code up} refuses fails {@code validate} and {@code check} too.
 	 */
 	private List<ValidationProblem> pendingSourceProblems(MigrationCatalog catalog, HistorySnapshot history) {
-		return new SourceValidator(this.variables, this.configuration.encoding())
+		return new SourceValidator(this.variables, this.configuration.source().encoding())
 			.problems(this.planner.pending(catalog, history, Long.MAX_VALUE));
 	}
 
@@ -232,7 +233,7 @@ final class DefaultMigrator implements Migrator {
 					+ "replaces it", goMigrations);
 		}
 		return new ValidationResult(
-				new SourceValidator(this.variables, this.configuration.encoding()).problems(runnable));
+				new SourceValidator(this.variables, this.configuration.source().encoding()).problems(runnable));
 	}
 
 	@Override
@@ -251,9 +252,9 @@ final class DefaultMigrator implements Migrator {
 				requireNotManagedByAnotherTool("dry-run", dialect, connection);
 			}
 			MigrationCatalog.verifyAgainstIndex(steps.stream().map(Step::source).toList());
-			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.encoding())
+			Map<Step, Boolean> transactional = new SourceValidator(this.variables, this.configuration.source().encoding())
 				.transactionalByStep(steps);
-			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
+			MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.source().encoding());
 			List<MigrationResult> results = new ArrayList<>();
 			connection.setAutoCommit(false);
 			boolean tried = false;
@@ -347,7 +348,7 @@ final class DefaultMigrator implements Migrator {
 	@Override
 	public RunResult adopt(LegacyTracker tracker, String table, boolean evenIfHistoryExists) {
 		return administer("adopt", (connection, store, catalog, history) -> {
-			LegacyImporter importer = new LegacyImporter(Dialects.of(connection), this.configuration.schema());
+			LegacyImporter importer = new LegacyImporter(Dialects.of(connection), this.configuration.history().schema());
 			List<MigrationSource> toRecord = new ArrayList<>();
 			List<Long> unmatched = new ArrayList<>();
 			Map<Long, java.time.Instant> legacy = importer.appliedVersions(connection, tracker, table, catalog);
@@ -392,7 +393,7 @@ final class DefaultMigrator implements Migrator {
 	private List<Step> downSteps(MigrationCatalog catalog, HistorySnapshot history, long target, int limit,
 			String operation) {
 		List<Step> steps = new ArrayList<>();
-		DownSections downSections = new DownSections(this.variables, this.configuration.encoding());
+		DownSections downSections = new DownSections(this.variables, this.configuration.source().encoding());
 		for (AppliedMigration applied : history.rows().descendingMap().values()) {
 			if (applied.version() <= target || steps.size() >= limit) {
 				break;
@@ -487,7 +488,7 @@ final class DefaultMigrator implements Migrator {
 					logger.info("{}: nothing to do, the database is at version {}", operation, versionBefore);
 				}
 				else {
-					SourceValidator validator = new SourceValidator(this.variables, this.configuration.encoding());
+					SourceValidator validator = new SourceValidator(this.variables, this.configuration.source().encoding());
 					Map<Step, Boolean> transactional = validated(validator, steps, Map.of());
 					// The hook reports once the run has ended and released its lock.
 					try (ShutdownCancellation cancellation = new ShutdownCancellation(operation)) {
@@ -537,7 +538,7 @@ final class DefaultMigrator implements Migrator {
 	private void run(String operation, Connection connection, HistoryStore store, MigrationLock.Held lock,
 			MigrationSessions sessions, ProgressReporter reporter, List<Step> steps, Map<Step, Boolean> transactional, List<MigrationResult> results, TreeSet<Long> applied,
 			long versionBefore, long started) throws SQLException {
-		MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.encoding());
+		MigrationExecutor executor = new MigrationExecutor(store, this.variables, this.configuration.source().encoding());
 		try (ProgressReporter progress = reporter) {
 			for (Step step : steps) {
 				verifyLock(lock, results);
@@ -773,7 +774,7 @@ final class DefaultMigrator implements Migrator {
 	 * is in; every later statement names that schema.
 	 */
 	private HistoryStore.Located locate(Dialect dialect, Connection connection) {
-		HistoryStore store = new HistoryStore(dialect, this.configuration.schema(), this.configuration.table());
+		HistoryStore store = new HistoryStore(dialect, this.configuration.history().schema(), this.configuration.history().table());
 		try {
 			return store.locate(connection);
 		}
@@ -797,11 +798,11 @@ final class DefaultMigrator implements Migrator {
 
 	private HistorySnapshot readUnderLock(HistoryStore store, Dialect dialect, Connection connection) {
 		try {
-			return store.readAfterWriters(connection, this.configuration.lockTimeout());
+			return store.readAfterWriters(connection, this.configuration.lock().timeout());
 		}
 		catch (SQLException ex) {
 			if (dialect.isLockWaitTimeout(ex)) {
-				throw new MigratorException(ErrorCode.LOCK_FAILED, "Waited " + this.configuration.lockTimeout()
+				throw new MigratorException(ErrorCode.LOCK_FAILED, "Waited " + this.configuration.lock().timeout()
 						+ " for a migration transaction that still holds the history table " + store.qualifiedTable()
 						+ ", though its process no longer holds the migration lock (it crashed or was killed after "
 						+ "sending it). The database ends it once it notices the lost client; or find it in "
@@ -826,8 +827,8 @@ final class DefaultMigrator implements Migrator {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			if (this.configuration.useSchemaAsSearchPath()) {
-				connection.setSchema(this.configuration.schema());
+			if (this.configuration.history().useSchemaAsSearchPath()) {
+				connection.setSchema(this.configuration.history().schema());
 			}
 			return connection;
 		}
@@ -839,13 +840,13 @@ final class DefaultMigrator implements Migrator {
 				ex.addSuppressed(closing);
 			}
 			throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Cannot prepare the migration connection (autocommit"
-					+ ((this.configuration.useSchemaAsSearchPath()) ? ", schema " + this.configuration.schema() : "")
+					+ ((this.configuration.history().useSchemaAsSearchPath()) ? ", schema " + this.configuration.history().schema() : "")
 					+ "): " + SqlErrors.describe(ex) + ". Check that the schema exists and the user may use it.", ex);
 		}
 	}
 
 	private LegacyTracker managingTool(Dialect dialect, Connection connection) throws SQLException {
-		return new LegacyImporter(dialect, this.configuration.schema()).managingTool(connection);
+		return new LegacyImporter(dialect, this.configuration.history().schema()).managingTool(connection);
 	}
 
 	/**
@@ -891,12 +892,11 @@ final class DefaultMigrator implements Migrator {
 	 * schema exists, and the current schema always does.
 	 */
 	private boolean createSchema() {
-		return this.configuration.createSchema() && this.configuration.schema() != null;
+		return this.configuration.history().createSchema() && this.configuration.history().schema() != null;
 	}
 
 	private String historyTableName() {
-		String schema = this.configuration.schema();
-		return (schema != null) ? schema + "." + this.configuration.table() : this.configuration.table();
+		return this.configuration.history().qualifiedName();
 	}
 
 	private static MigratorException databaseFailure(String operation, SQLException ex) {

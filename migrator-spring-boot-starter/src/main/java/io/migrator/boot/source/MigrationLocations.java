@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.migrator.core.Location;
 import io.migrator.core.UnreadableSourceException;
 
 import org.springframework.core.io.Resource;
@@ -22,10 +23,6 @@ public final class MigrationLocations {
 
 	/** The build-time index of a classpath location, found where listing is impossible. */
 	public static final String INDEX_FILE = "migrator.index";
-
-	private static final String CLASSPATH_PREFIX = "classpath:";
-
-	private static final String FILESYSTEM_PREFIX = "filesystem:";
 
 	private final ClassLoader classLoader;
 
@@ -42,14 +39,14 @@ public final class MigrationLocations {
 
 	/**
 	 * Looks into one location.
-	 * @param location e.g. {@code classpath:db/migrations} or {@code filesystem:/srv/sql}
+	 * @param location the location
 	 * @return what it holds
 	 */
-	public Contents inspect(String location) {
-		if (location.startsWith(FILESYSTEM_PREFIX)) {
-			return inspectDirectory(location, Path.of(location.substring(FILESYSTEM_PREFIX.length())));
+	public Contents inspect(Location location) {
+		if (location.isFilesystem()) {
+			return inspectDirectory(location, Path.of(location.path()));
 		}
-		String path = classpathPath(location);
+		String path = location.path();
 		boolean indexed = this.classLoader.getResource(path + "/" + INDEX_FILE) != null;
 		if (!indexed && this.classLoader.getResource(path) == null) {
 			return new Contents(location, false, false, 0, 0);
@@ -66,31 +63,14 @@ public final class MigrationLocations {
 	 * @param recursive whether sub-folders are scanned
 	 * @return the empty ones, in the given order
 	 */
-	public List<String> empty(List<String> locations, boolean recursive) {
-		List<String> empty = new ArrayList<>();
-		for (String location : locations) {
+	public List<Location> empty(List<Location> locations, boolean recursive) {
+		List<Location> empty = new ArrayList<>();
+		for (Location location : locations) {
 			if (!inspect(location).holdsMigrations(recursive)) {
 				empty.add(location);
 			}
 		}
 		return empty;
-	}
-
-	/**
-	 * Returns the resource path of a classpath location, without prefix and slashes.
-	 * @param location a location without the {@code filesystem:} prefix
-	 * @return e.g. {@code db/migrations}
-	 */
-	public static String classpathPath(String location) {
-		String path = location.startsWith(CLASSPATH_PREFIX) ? location.substring(CLASSPATH_PREFIX.length())
-				: location;
-		while (path.startsWith("/")) {
-			path = path.substring(1);
-		}
-		while (path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
-		return path;
 	}
 
 	private int countMigrations(String pattern) {
@@ -109,7 +89,7 @@ public final class MigrationLocations {
 		}
 	}
 
-	private static Contents inspectDirectory(String location, Path directory) {
+	private static Contents inspectDirectory(Location location, Path directory) {
 		if (!Files.isDirectory(directory)) {
 			return new Contents(location, false, false, 0, 0);
 		}
@@ -147,14 +127,14 @@ public final class MigrationLocations {
 	/**
 	 * What one location holds.
 	 *
-	 * @param location the location as configured
+	 * @param location the location
 	 * @param exists whether the directory (or its index) exists
 	 * @param indexed whether it has a build-time {@value #INDEX_FILE}, which lists its
 	 * migrations where the class path cannot be listed (a native image)
 	 * @param direct how many migration files are directly in it
 	 * @param nested how many migration files are in its sub-folders
 	 */
-	public record Contents(String location, boolean exists, boolean indexed, int direct, int nested) {
+	public record Contents(Location location, boolean exists, boolean indexed, int direct, int nested) {
 
 		/**
 		 * Returns whether a scan finds migrations here.

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import io.migrator.core.ErrorCode;
 import io.migrator.core.InvalidSourceException;
+import io.migrator.core.Location;
 import io.migrator.core.MigratorException;
 import io.migrator.core.UnreadableSourceException;
 
@@ -33,10 +34,6 @@ import io.migrator.core.UnreadableSourceException;
 public final class LocationScanner {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocationScanner.class);
-
-	private static final String CLASSPATH_PREFIX = "classpath:";
-
-	private static final String FILESYSTEM_PREFIX = "filesystem:";
 
 	private final ClassLoader classLoader;
 
@@ -49,18 +46,17 @@ public final class LocationScanner {
 
 	/**
 	 * Lists the files of one location, sorted by name.
-	 * @param location e.g. {@code classpath:db/migrations} or {@code filesystem:/srv/sql}
+	 * @param location the location
 	 * @return the files found
 	 */
-	public List<ResourceFile> scan(String location) {
+	public List<ResourceFile> scan(Location location) {
 		List<ResourceFile> files = new ArrayList<>();
-		if (location.startsWith(FILESYSTEM_PREFIX)) {
-			Path directory = Path.of(location.substring(FILESYSTEM_PREFIX.length()));
+		if (location.isFilesystem()) {
+			Path directory = Path.of(location.path());
 			scanDirectory(directory, directory.toString(), files);
 		}
 		else {
-			String path = stripSlashes(location.startsWith(CLASSPATH_PREFIX)
-					? location.substring(CLASSPATH_PREFIX.length()) : location);
+			String path = location.path();
 			List<URL> roots = classpathRoots(path);
 			Set<String> indexedRoots = new HashSet<>();
 			for (URL index : classpathRoots(path + "/" + MigrationIndex.FILE_NAME)) {
@@ -88,7 +84,7 @@ public final class LocationScanner {
 			return Collections.list(this.classLoader.getResources(path));
 		}
 		catch (IOException ex) {
-			throw new UnreadableSourceException("classpath:" + path, 0, "cannot be listed", ex,
+			throw new UnreadableSourceException(Location.classpath(path).toString(), 0, "cannot be listed", ex,
 					"Check that the jars and directories of the class path are readable");
 		}
 	}
@@ -180,7 +176,7 @@ public final class LocationScanner {
 			}
 		}
 		catch (IOException ex) {
-			throw new UnreadableSourceException("classpath:" + path, 0, "cannot be read at " + root, ex,
+			throw new UnreadableSourceException(Location.classpath(path).toString(), 0, "cannot be read at " + root, ex,
 					"Check that the jar is complete and readable");
 		}
 	}

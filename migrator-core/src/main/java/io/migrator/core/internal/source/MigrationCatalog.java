@@ -18,6 +18,7 @@ import io.migrator.core.Direction;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.InvalidSourceException;
 import io.migrator.core.JavaMigration;
+import io.migrator.core.Location;
 import io.migrator.core.MigratorConfiguration;
 import io.migrator.core.MigratorException;
 import io.migrator.core.internal.parse.SqlScriptFormat;
@@ -53,19 +54,19 @@ public final class MigrationCatalog {
 	 * share a version
 	 */
 	public static MigrationCatalog load(MigratorConfiguration configuration) {
-		LocationScanner scanner = new LocationScanner(configuration.classLoader(), configuration.recursive());
+		LocationScanner scanner = new LocationScanner(configuration.source().classLoader(), configuration.source().recursive());
 		List<MigrationSource> sources = new ArrayList<>();
 		Set<String> explicitClasses = new HashSet<>();
-		for (JavaMigration migration : configuration.javaMigrations()) {
+		for (JavaMigration migration : configuration.source().javaMigrations()) {
 			explicitClasses.add(migration.getClass().getName());
 			sources.add(JavaMigrationSource.of(migration));
 		}
-		for (String location : configuration.locations()) {
+		for (Location location : configuration.source().locations()) {
 			List<ResourceFile> files = scanner.scan(location);
 			sources.addAll(sqlSources(files));
 			sources.addAll(goSources(files));
-			if (!location.startsWith("filesystem:")) {
-				sources.addAll(javaSources(files, configuration.classLoader(), explicitClasses));
+			if (!location.isFilesystem()) {
+				sources.addAll(javaSources(files, configuration.source().classLoader(), explicitClasses));
 			}
 		}
 		return new MigrationCatalog(sortedWithoutDuplicates(sources));

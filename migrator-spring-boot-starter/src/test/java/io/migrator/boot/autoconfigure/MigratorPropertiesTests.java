@@ -24,6 +24,9 @@ class MigratorPropertiesTests {
 		assertThat(properties.isUseSchemaAsSearchPath()).isEqualTo(defaults.history().useSchemaAsSearchPath());
 		assertThat(properties.isAllowOutOfOrder()).isEqualTo(defaults.allowOutOfOrder());
 		assertThat(properties.isValidateChecksums()).isEqualTo(defaults.validateChecksums());
+		assertThat(properties.isIgnoreMissingMigrations()).isEqualTo(defaults.ignoreMissingMigrations());
+		assertThat(properties.isRemoveHistoryRowWhenNoDown()).isEqualTo(defaults.removeHistoryRowWhenNoDown());
+		assertThat(properties.getEncoding()).isEqualTo(defaults.source().encoding());
 		assertThat(properties.getLock().getStrategy()).isEqualTo(defaults.lock().strategy());
 		assertThat(properties.getLock().getTimeout()).isEqualTo(defaults.lock().timeout());
 		assertThat(properties.getLock().getLeaseDuration()).isEqualTo(defaults.lock().leaseDuration());

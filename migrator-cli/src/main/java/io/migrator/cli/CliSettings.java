@@ -2,6 +2,7 @@ package io.migrator.cli;
 
 import java.io.File;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -243,17 +244,13 @@ record CliSettings(String url, String user, String password, List<String> direct
 	}
 
 	private MigratorBuilder configured() {
-		JavaMigrationClasses classes = JavaMigrationClasses.load(this.classpath);
 		MigratorBuilder builder = Migrator.builder()
 			.locations(locations().stream().map(Location::toString).toList())
 			.allowOutOfOrder(this.allowOutOfOrder)
 			.ignoreMissingMigrations(this.ignoreMissing)
 			.removeHistoryRowWhenNoDown(this.removeHistoryRowWhenNoDown)
-			.javaMigrations(classes.migrations())
+			.javaMigrationClasspath(javaMigrationClasspath())
 			.variables(this.fileVariables);
-		if (classes.classLoader() != null) {
-			builder.classLoader(classes.classLoader());
-		}
 		if (this.table != null) {
 			builder.table(this.table);
 		}
@@ -267,6 +264,24 @@ record CliSettings(String url, String user, String password, List<String> direct
 			builder.encoding(this.encoding);
 		}
 		return builder;
+	}
+
+	/**
+	 * Returns the {@code --classpath} entries, refusing one the engine could not read with
+	 * the option's name in the message (a usage error).
+	 */
+	private List<Path> javaMigrationClasspath() {
+		List<Path> entries = new ArrayList<>();
+		for (String entry : this.classpath) {
+			Path path = Path.of(entry);
+			if (!Files.isDirectory(path) && !(Files.isRegularFile(path) && entry.endsWith(".jar"))) {
+				throw invalid("--classpath " + entry + " is neither a directory nor a .jar file: compile the "
+						+ "migrations (javac -cp migrator.jar -d classes V00001__seed.java) and pass the output "
+						+ "directory or a jar of it");
+			}
+			entries.add(path);
+		}
+		return entries;
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package io.migrator.core;
 
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +82,8 @@ public final class MigratorBuilder {
 	private Charset encoding = StandardCharsets.UTF_8;
 
 	private final List<JavaMigration> javaMigrations = new ArrayList<>();
+
+	private final List<Path> javaMigrationClasspath = new ArrayList<>();
 
 	private final List<MigrationListener> listeners = new ArrayList<>();
 
@@ -347,6 +354,30 @@ public final class MigratorBuilder {
 	}
 
 	/**
+	 * Adds directories and jars of compiled Java migrations, as a command-line tool gets
+	 * them: every top-level class there that implements {@link JavaMigration} is a
+	 * migration, whatever its package. They are loaded in a class loader of their own over
+	 * these entries, whose parent is the {@link #classLoader(ClassLoader) class loader}, so
+	 * the classes need only migrator-core to compile; {@code classpath:} locations are
+	 * searched in the entries too. Default: none.
+	 * @param entries directories and {@code .jar} files
+	 * @return this builder
+	 */
+	public MigratorBuilder javaMigrationClasspath(List<Path> entries) {
+		Objects.requireNonNull(entries, "'entries' must not be null");
+		for (Path entry : entries) {
+			Path path = Objects.requireNonNull(entry, "'entries' must not contain null").toAbsolutePath().normalize();
+			if (!Files.isDirectory(path) && !(Files.isRegularFile(path) && path.toString().endsWith(".jar"))) {
+				throw invalid("Java migration classpath entry " + entry + " is neither a directory nor a .jar file: "
+						+ "compile the migrations (javac -cp migrator.jar -d classes V00001__seed.java) and pass the "
+						+ "output directory or a jar of it");
+			}
+			this.javaMigrationClasspath.add(path);
+		}
+		return this;
+	}
+
+	/**
 	 * Adds listeners called around runs and migrations. Default: none.
 	 * @param listeners the listeners
 	 * @return this builder
@@ -402,10 +433,8 @@ public final class MigratorBuilder {
 			throw invalid("'lockLeaseDuration' (" + this.lockLeaseDuration + ") does not apply to lock strategy "
 					+ "NONE, which takes no lock: set another lock strategy, or do not set the lease");
 		}
-		ClassLoader loader = (this.classLoader != null) ? this.classLoader
-				: Thread.currentThread().getContextClassLoader();
 		SourceSettings source = new SourceSettings(this.locations, this.recursive, this.encoding, this.javaMigrations,
-				(loader != null) ? loader : MigratorBuilder.class.getClassLoader());
+				this.javaMigrationClasspath, sourceClassLoader());
 		HistorySettings history = new HistorySettings(this.table, this.schema, this.createSchema,
 				this.useSchemaAsSearchPath);
 		LockSettings lock = new LockSettings(this.lockStrategy, this.lockTimeout,
@@ -414,6 +443,29 @@ public final class MigratorBuilder {
 		return new MigratorConfiguration(this.dataSource, source, history, lock, substitution, this.allowOutOfOrder,
 				this.validateChecksums, this.ignoreMissingMigrations, this.removeHistoryRowWhenNoDown, this.listeners,
 				this.progressInterval);
+	}
+
+	private ClassLoader sourceClassLoader() {
+		ClassLoader loader = (this.classLoader != null) ? this.classLoader
+				: Thread.currentThread().getContextClassLoader();
+		if (loader == null) {
+			loader = MigratorBuilder.class.getClassLoader();
+		}
+		if (this.javaMigrationClasspath.isEmpty()) {
+			return loader;
+		}
+		// Lives as long as the migrator: its migrations run through it.
+		return new URLClassLoader(this.javaMigrationClasspath.stream().map(MigratorBuilder::url).toArray(URL[]::new),
+				loader);
+	}
+
+	private static URL url(Path path) {
+		try {
+			return path.toUri().toURL();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalStateException("An absolute file path is always a URL: " + path, ex);
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -152,6 +153,29 @@ public final class LocationScanner {
 				+ "instead; rebuild (the migrator-maven-plugin 'index' goal) to refresh the index", indexName,
 				onlyIndexed.size(), onlyIndexed, onlyPresent.size(), onlyPresent, directory);
 		return false;
+	}
+
+	/**
+	 * Lists every file of a class path entry of Java migrations, whatever the scanner's
+	 * recursion: their classes sit in package directories. Names are relative to the entry
+	 * and start with {@code /}, e.g. {@code /com/example/V1__seed.class}.
+	 * @param entry a directory or a jar
+	 * @return the files found
+	 */
+	public static List<ResourceFile> scanClasspathEntry(Path entry) {
+		List<ResourceFile> files = new ArrayList<>();
+		if (Files.isDirectory(entry)) {
+			DirectoryListing.list(entry, "", true, files);
+			return files;
+		}
+		try (JarFile jar = new JarFile(entry.toFile())) {
+			new LocationScanner(null, true).scanJar(new URL("jar:" + entry.toUri() + "!/"), jar, "", "", files);
+		}
+		catch (IOException ex) {
+			throw new UnreadableSourceException(entry.toString(), 0, "cannot be read", ex,
+					"Check that the jar is complete and readable");
+		}
+		return files;
 	}
 
 	private void scanUrl(URL root, String path, List<ResourceFile> files) {

@@ -2,6 +2,7 @@ package io.migrator.core.internal.source;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -60,6 +61,10 @@ public final class MigrationCatalog {
 		for (JavaMigration migration : configuration.source().javaMigrations()) {
 			explicitClasses.add(migration.getClass().getName());
 			sources.add(JavaMigrationSource.of(migration));
+		}
+		for (Path entry : configuration.source().javaMigrationClasspath()) {
+			sources.addAll(javaSources(LocationScanner.scanClasspathEntry(entry), configuration.source().classLoader(),
+					explicitClasses));
 		}
 		for (Location location : configuration.source().locations()) {
 			List<ResourceFile> files = scanner.scan(location);
@@ -199,8 +204,10 @@ public final class MigrationCatalog {
 			Set<String> explicitClasses) {
 		List<MigrationSource> sources = new ArrayList<>();
 		for (ResourceFile file : files) {
-			String name = file.name();
-			if (!name.endsWith(".class") || name.contains("$")) {
+			String name = file.name().startsWith("/") ? file.name().substring(1) : file.name();
+			// Nested and anonymous classes are parts of a migration, never migrations themselves.
+			if (!name.endsWith(".class") || name.contains("$") || name.startsWith("META-INF/")
+					|| name.endsWith("module-info.class") || name.endsWith("package-info.class")) {
 				continue;
 			}
 			String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');

@@ -337,7 +337,9 @@ final class SnapshotReader {
 	}
 
 	private void add(ObjectKind kind, String name, Definition definition) {
-		this.objects.add(new SchemaObject(kind, name, definition.toString()));
+		if (!this.options.excludedKinds().contains(kind)) {
+			this.objects.add(new SchemaObject(kind, name, definition.toString()));
+		}
 	}
 
 	private void query(String sql, boolean withExcludedTables, RowReader reader) throws SQLException {

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import io.migrator.core.DriftReport;
 import io.migrator.core.ErrorCode;
+import io.migrator.core.MigrationFailedException;
+import io.migrator.core.MigrationResult;
 import io.migrator.core.MigrationType;
 import io.migrator.core.Migrator;
 import io.migrator.core.MigratorConfiguration;
@@ -88,8 +90,11 @@ public final class DriftCheck {
 		}
 		MigrationCatalog catalog = MigrationCatalog.load(this.configuration).hashAll();
 		boolean sameDatabase = this.scratchDatabase == null;
+		// The scratch schema is created here, not by the migrations: its own comment, owner and
+		// grants say nothing about them.
 		SnapshotOptions options = SnapshotOptions.defaults()
-			.excludingTables(this.configuration.table(), this.configuration.lockTable());
+			.excludingTables(this.configuration.table(), this.configuration.lockTable())
+			.excludingKinds(ObjectKind.SCHEMA);
 		List<String> notes = new ArrayList<>();
 		if (sameDatabase) {
 			options = options.excludingKinds(ObjectKind.EXTENSION);
@@ -183,6 +188,8 @@ public final class DriftCheck {
 		createScratchSchema(scratch, scratchSchema, location, replay);
 		try {
 			if (!replay.versions().isEmpty()) {
+				logger.info("Drift check: replaying {} applied version(s) into {}; the migration log lines that follow "
+						+ "are the replay", replay.versions().size(), location);
 				RunResult result = replayMigrator(scratch, scratchSchema).upTo(replay.highest());
 				logger.debug("Drift check replayed {} version(s) into {} in {} ms", result.migrations().size(),
 						location, result.duration().toMillis());
@@ -191,12 +198,17 @@ public final class DriftCheck {
 				return SchemaSnapshot.read(connection, scratchSchema, options);
 			}
 		}
-		catch (MigratorException ex) {
+		catch (MigrationFailedException ex) {
+			MigrationResult failed = ex.getFailedMigration();
+			MigrationFailedException.FailureLocation where = ex.getLocation();
+			String statement = (where != null && where.statementNumber() > 0)
+					? ", statement " + where.statementNumber() + " at line " + where.line() : "";
 			throw new MigratorException(ErrorCode.SNAPSHOT_FAILED, "Drift check could not rebuild the schema in "
-					+ location + " (dropped again; the live schema and history are unchanged): " + ex.getMessage()
-					+ " If that migration uses objects outside its own schema (an extension installed in the live "
-					+ "schema, a schema-qualified name), give drift a scratch database instead (CLI: --scratch-url).",
-					ex);
+					+ location + " (dropped again; the live schema and history are unchanged): replaying version "
+					+ failed.version() + " (" + failed.description() + ") from " + failed.source() + statement
+					+ " failed: " + failed.error() + ". It ran in the live database, so it depends on something outside its own "
+					+ "schema there (an extension installed in the live schema, a schema-qualified name): give drift "
+					+ "a scratch database that has it instead (CLI: --scratch-url).", ex);
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.SNAPSHOT_FAILED, "Drift check could not read " + location + ": "

@@ -222,6 +222,33 @@ class DriftTests {
 		assertThat(report.scratchLocation()).startsWith("schema shop_migrator_drift_");
 	}
 
+	@Test
+	void aSchemaNamedWithCapitalsAndSpacesIsChecked() {
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE \"Order Lines\" (id int PRIMARY KEY);\n");
+		Migrator migrator = this.fixture.builder().schema("\"Shop Floor\"").useSchemaAsSearchPath(true).build();
+		migrator.up();
+		assertThat(migrator.drift().diff().differences()).isEmpty();
+		this.fixture.execute("ALTER TABLE \"Shop Floor\".\"Order Lines\" ADD COLUMN \"Note\" text");
+		DriftReport report = migrator.drift();
+		assertThat(report.liveSchema()).isEqualTo("Shop Floor");
+		assertThat(report.diff().differences()).singleElement()
+			.satisfies((difference) -> assertThat(difference.toText())
+				.isEqualTo("+ column \"Order Lines\".\"Note\": text\n"));
+		assertNoScratchSchemaLeft();
+	}
+
+	@Test
+	void withoutAHistoryEveryObjectIsReportedAsAdded() {
+		this.fixture.execute("CREATE TABLE made_by_hand (id int)");
+		DriftReport report = this.fixture.migrator().drift();
+		assertThat(report.replayedVersions()).isEmpty();
+		assertThat(report.diff().differences()).extracting(SchemaDifference::name)
+			.containsExactly("made_by_hand", "made_by_hand.id");
+		assertThat(report.notes()).contains("The history table migrator_history does not exist: nothing is applied, "
+				+ "so every object of the live schema is reported as added.");
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+	}
+
 	private String liveText(String schema) {
 		try (Connection connection = this.fixture.database().connect()) {
 			return SchemaSnapshot.read(connection, schema, SnapshotOptions.defaults().withOwners(true).withGrants(true))

@@ -136,6 +136,10 @@ public final class DriftCheck {
 	}
 
 	private Replay plan(MigrationCatalog catalog, HistorySnapshot history, List<String> notes) {
+		if (!history.tableExists()) {
+			notes.add("The history table " + this.configuration.table() + " does not exist: nothing is applied, so "
+					+ "every object of the live schema is reported as added.");
+		}
 		List<Long> versions = new ArrayList<>();
 		List<String> javaMigrations = new ArrayList<>();
 		List<String> changedFiles = new ArrayList<>();
@@ -303,7 +307,7 @@ public final class DriftCheck {
 		String suffix = SCRATCH_INFIX + HexFormat.of().formatHex(bytes);
 		String prefix = liveSchema;
 		while (prefix.getBytes(StandardCharsets.UTF_8).length + suffix.length() > MAX_IDENTIFIER_LENGTH) {
-			prefix = prefix.substring(0, prefix.length() - 1);
+			prefix = prefix.substring(0, prefix.offsetByCodePoints(prefix.length(), -1));
 		}
 		return prefix + suffix;
 	}

@@ -117,6 +117,25 @@ class DriftTests {
 	}
 
 	@Test
+	void aSqlMigrationNamingTheLiveSchemaIsNotReplayedInTheMigratedDatabase() {
+		this.fixture.execute("CREATE TABLE audit (what text)");
+		this.fixture.write("00001_orders.sql", "-- +goose Up\nCREATE TABLE orders (id int);\n"
+				+ "-- public.audit is written below\nINSERT INTO Public.audit VALUES ('orders created');\n"
+				+ "-- +goose Down\nDELETE FROM public.audit;\nDROP TABLE orders;\n");
+		Migrator migrator = this.fixture.migrator();
+		migrator.up();
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(migrator::drift)
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(ErrorCode.SNAPSHOT_FAILED))
+			.withMessage("Cannot check drift in the migrated database: version 1 ("
+					+ this.fixture.directory().resolve("00001_orders.sql") + ", line 4) names the "
+					+ "live schema itself ('Public.'), so replaying it there would act on the live schema, not on the "
+					+ "scratch one. Give drift a scratch database instead (CLI: --scratch-url; "
+					+ "Migrator.drift(DataSource)), or leave the schema name out of the migration.");
+		assertThat(this.fixture.query("SELECT what FROM audit")).containsExactly("orders created");
+		assertNoScratchSchemaLeft();
+	}
+
+	@Test
 	void aScratchDatabaseComparesExtensionsToo() throws SQLException {
 		this.fixture.write("00001_users.sql", """
 				-- +goose Up

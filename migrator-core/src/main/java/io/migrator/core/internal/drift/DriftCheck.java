@@ -35,6 +35,7 @@ import io.migrator.core.internal.history.HistorySnapshot;
 import io.migrator.core.internal.history.HistoryStore;
 import io.migrator.core.internal.source.MigrationCatalog;
 import io.migrator.core.internal.source.MigrationSource;
+import io.migrator.core.internal.source.SqlMigrationSource;
 import io.migrator.core.snapshot.ObjectKind;
 import io.migrator.core.snapshot.SchemaDiff;
 import io.migrator.core.snapshot.SchemaSnapshot;
@@ -107,7 +108,7 @@ public final class DriftCheck {
 					this.configuration.table())
 				.locate(live)
 				.history();
-			Replay replay = plan(catalog, history, notes);
+			Replay replay = plan(catalog, history, notes, sameDatabase ? liveSchema : null);
 			String scratchSchema = scratchName(liveSchema);
 			String location = "schema " + scratchSchema
 					+ (sameDatabase ? " in the migrated database" : " in the scratch database");
@@ -135,7 +136,15 @@ public final class DriftCheck {
 
 	}
 
-	private Replay plan(MigrationCatalog catalog, HistorySnapshot history, List<String> notes) {
+	/**
+	 * Decides what to replay.
+	 * @param liveSchemaToAvoid the live schema when the replay runs in the migrated
+	 * database, where a migration naming it must not run; {@code null} otherwise
+	 */
+	private Replay plan(MigrationCatalog catalog, HistorySnapshot history, List<String> notes,
+			String liveSchemaToAvoid) {
+		LiveSchemaReferences references = (liveSchemaToAvoid != null)
+				? new LiveSchemaReferences(liveSchemaToAvoid, this.configuration.encoding()) : null;
 		if (!history.tableExists()) {
 			notes.add("The history table " + this.configuration.table() + " does not exist: nothing is applied, so "
 					+ "every object of the live schema is reported as added.");
@@ -159,6 +168,9 @@ public final class DriftCheck {
 			}
 			if (source.type() == MigrationType.JAVA) {
 				javaMigrations.add(source.name());
+			}
+			if (references != null && source instanceof SqlMigrationSource sql) {
+				references.requireNone(sql);
 			}
 			if (applied.checksum() != null && !applied.checksum().equals(source.checksum())) {
 				changedFiles.add(source.name());

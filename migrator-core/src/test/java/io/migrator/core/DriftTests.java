@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.migrator.core.snapshot.ObjectKind;
 import io.migrator.core.snapshot.SchemaDifference;
@@ -105,10 +106,10 @@ class DriftTests {
 			assertThat(ex.getMessage()).matches("(?s)Drift check could not rebuild the schema in schema "
 					+ "public_migrator_drift_[0-9a-f]{8} in the migrated database \\(dropped again; the live schema "
 					+ "and history are unchanged\\): replaying version 1 \\(users\\) from .*00001_users.sql, "
-					+ "statement 1 at line 2 failed: ERROR: type \"citext\" does not exist.*\\. It ran in the live "
-					+ "database, so it depends on something outside its own schema there \\(an extension installed in "
-					+ "the live schema, a schema-qualified name\\): give drift a scratch database that has it instead "
-					+ "\\(CLI: --scratch-url\\)\\.");
+					+ "statement 1 at line 2 failed: ERROR: type \"citext\" does not exist.*\\. It succeeded in the "
+					+ "live database, so it most likely depends on something outside its own schema there \\(an "
+					+ "extension installed in the live schema, a schema-qualified name\\): give drift a scratch "
+					+ "database that has it instead \\(CLI: --scratch-url\\)\\.");
 		});
 		assertNoScratchSchemaLeft();
 		assertThat(this.fixture.query("SELECT version, state, applied_at FROM migrator_history"))
@@ -157,6 +158,24 @@ class DriftTests {
 						SchemaDifference.Change.ADDED));
 			assertThat(schemasNamedLikeScratch(scratch)).isZero();
 		}
+	}
+
+	@Test
+	void anUnreachableScratchDatabaseIsNamedInTheError() {
+		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+		Migrator migrator = this.fixture.migrator();
+		migrator.up();
+		PGSimpleDataSource missing = new PGSimpleDataSource();
+		missing.setURL(this.fixture.database().jdbcUrl());
+		missing.setDatabaseName("no_such_scratch_database");
+		missing.setUser(this.fixture.database().user());
+		missing.setPassword(this.fixture.database().password());
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator.drift(missing))
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(ErrorCode.SNAPSHOT_FAILED))
+			.withMessageStartingWith("Drift check could not connect to the scratch database: ")
+			.withMessageContaining("no_such_scratch_database")
+			.withMessageEndingWith(". Check its URL and credentials, and that it is reachable.");
+		assertThat(this.fixture.history()).containsExactly("1:applied");
 	}
 
 	@Test

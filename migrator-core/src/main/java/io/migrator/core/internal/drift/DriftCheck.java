@@ -112,8 +112,9 @@ public final class DriftCheck {
 			String scratchSchema = scratchName(liveSchema);
 			String location = "schema " + scratchSchema
 					+ (sameDatabase ? " in the migrated database" : " in the scratch database");
-			SchemaSnapshot expected = replayAndRead(scratchSchema, location, replay, options);
+			// The live schema is read right after its history, so that both describe one moment.
 			SchemaSnapshot actual = SchemaSnapshot.read(live, liveSchema, options);
+			SchemaSnapshot expected = replayAndRead(scratchSchema, location, replay, options);
 			return new DriftReport(liveSchema, location, replay.versions(), replay.skippedVersions(), notes,
 					SchemaDiff.between(expected, actual), Duration.ofNanos(System.nanoTime() - started));
 		}
@@ -222,9 +223,10 @@ public final class DriftCheck {
 			throw new MigratorException(ErrorCode.SNAPSHOT_FAILED, "Drift check could not rebuild the schema in "
 					+ location + " (dropped again; the live schema and history are unchanged): replaying version "
 					+ failed.version() + " (" + failed.description() + ") from " + failed.source() + statement
-					+ " failed: " + failed.error() + ". It ran in the live database, so it depends on something outside its own "
-					+ "schema there (an extension installed in the live schema, a schema-qualified name): give drift "
-					+ "a scratch database that has it instead (CLI: --scratch-url).", ex);
+					+ " failed: " + failed.error() + ". It succeeded in the live database, so it most likely depends on "
+					+ "something outside its own schema there (an extension installed in the live schema, a "
+					+ "schema-qualified name): give drift a scratch database that has it instead (CLI: --scratch-url).",
+					ex);
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.SNAPSHOT_FAILED, "Drift check could not read " + location + ": "
@@ -241,7 +243,16 @@ public final class DriftCheck {
 	 * this check created, never an existing one.
 	 */
 	private void createScratchSchema(DataSource scratch, String scratchSchema, String location, Replay replay) {
-		try (Connection connection = scratch.getConnection()) {
+		Connection opened;
+		try {
+			opened = scratch.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new MigratorException(ErrorCode.SNAPSHOT_FAILED, "Drift check could not connect to "
+					+ (this.scratchDatabase != null ? "the scratch database" : "the migrated database") + ": "
+					+ SqlErrors.describe(ex) + ". Check its URL and credentials, and that it is reachable.", ex);
+		}
+		try (Connection connection = opened) {
 			Dialect dialect = Dialects.of(connection);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("CREATE SCHEMA " + dialect.quote(scratchSchema));

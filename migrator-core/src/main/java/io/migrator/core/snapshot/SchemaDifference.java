@@ -49,7 +49,8 @@ public record SchemaDifference(ObjectKind kind, String name, Change change, Stri
 		return switch (this.change) {
 			case ADDED -> "+ " + new SchemaObject(this.kind, this.name, this.actual).keyAndDefinition() + "\n";
 			case REMOVED -> "- " + new SchemaObject(this.kind, this.name, this.expected).keyAndDefinition() + "\n";
-			case CHANGED -> "~ " + SchemaObject.key(this.kind, this.name) + "\n    expected: " + JsonText.indentContinuation(this.expected, "      ")
+			case CHANGED -> "~ " + SchemaObject.key(this.kind, this.name) + "\n    expected: "
+					+ JsonText.indentContinuation(this.expected, "      ")
 					+ "\n    actual:   " + JsonText.indentContinuation(this.actual, "      ") + "\n";
 		};
 	}

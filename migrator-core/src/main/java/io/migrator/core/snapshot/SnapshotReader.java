@@ -73,7 +73,8 @@ final class SnapshotReader {
 			+ " WHERE c.relnamespace = ?::oid AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'c')"
 			+ NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
-	private static final String COLUMNS = "SELECT quote_ident(c.relname), quote_ident(a.attname), format_type(a.atttypid, a.atttypmod),"
+	private static final String COLUMNS = "SELECT quote_ident(c.relname), quote_ident(a.attname),"
+			+ " format_type(a.atttypid, a.atttypmod),"
 			+ " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
 			+ " CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(o.collname) END,"
 			+ " col_description(c.oid, a.attnum), a.attacl::text"
@@ -83,7 +84,8 @@ final class SnapshotReader {
 			+ " WHERE c.relnamespace = ?::oid AND c.relkind IN ('r', 'p', 'f', 'c') AND a.attnum > 0"
 			+ " AND NOT a.attisdropped AND c.relname <> ALL (?)" + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
-	private static final String CONSTRAINTS = "SELECT quote_ident(c.relname), quote_ident(k.conname), pg_get_constraintdef(k.oid, true),"
+	private static final String CONSTRAINTS = "SELECT quote_ident(c.relname), quote_ident(k.conname),"
+			+ " pg_get_constraintdef(k.oid, true),"
 			+ " obj_description(k.oid, 'pg_constraint')"
 			+ " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
 			+ " WHERE c.relnamespace = ?::oid AND k.contype IN ('p', 'u', 'f', 'c', 'x', 't')"
@@ -97,7 +99,8 @@ final class SnapshotReader {
 			+ "   AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))"
 			+ NOT_EXTENSION_MEMBER.formatted("pg_class", "t.oid");
 
-	private static final String ROUTINES = "SELECT quote_ident(p.proname), pg_get_function_identity_arguments(p.oid), p.prokind,"
+	private static final String ROUTINES = "SELECT quote_ident(p.proname), pg_get_function_identity_arguments(p.oid),"
+			+ " p.prokind,"
 			+ " pg_get_function_result(p.oid), l.lanname, p.provolatile, p.proisstrict, p.prosecdef, p.proparallel,"
 			+ " p.proconfig::text, p.prosrc, %s, obj_description(p.oid, 'pg_proc'), pg_get_userbyid(p.proowner),"
 			+ " p.proacl::text"
@@ -106,9 +109,11 @@ final class SnapshotReader {
 			+ NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid");
 
 	/** SQL-standard bodies (PostgreSQL 14+) are kept parsed, with an empty {@code prosrc}. */
-	private static final String SQL_BODY_SINCE_14 = "CASE WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) END";
+	private static final String SQL_BODY_SINCE_14 = "CASE WHEN p.prosqlbody IS NOT NULL"
+			+ " THEN pg_get_function_sqlbody(p.oid) END";
 
-	private static final String TRIGGERS = "SELECT quote_ident(c.relname), quote_ident(g.tgname), pg_get_triggerdef(g.oid, true), g.tgenabled,"
+	private static final String TRIGGERS = "SELECT quote_ident(c.relname), quote_ident(g.tgname),"
+			+ " pg_get_triggerdef(g.oid, true), g.tgenabled,"
 			+ " obj_description(g.oid, 'pg_trigger')"
 			+ " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
 			+ " WHERE c.relnamespace = ?::oid AND NOT g.tgisinternal AND c.relname <> ALL (?)";

@@ -193,8 +193,9 @@ public final class DriftCheck {
 					+ "they are now: " + String.join(", ", changedFiles) + ".");
 		}
 		if (!skipped.isEmpty()) {
-			notes.add("Versions " + skipped.stream().map(MigrationSource::version).toList() + " are pending in the live database below its highest applied version, "
-					+ "so they were not replayed either.");
+			notes.add("Versions " + skipped.stream().map(MigrationSource::version).toList()
+					+ " are pending in the live database below its highest applied version, so they were not "
+					+ "replayed either.");
 		}
 		return new Replay(versions, skipped, highest);
 	}

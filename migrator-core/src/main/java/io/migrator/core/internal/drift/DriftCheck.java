@@ -22,6 +22,7 @@ import io.migrator.core.MigrationFailedException;
 import io.migrator.core.MigrationResult;
 import io.migrator.core.MigrationType;
 import io.migrator.core.Migrator;
+import io.migrator.core.HistorySettings;
 import io.migrator.core.MigratorConfiguration;
 import io.migrator.core.MigratorException;
 import io.migrator.core.RunResult;
@@ -94,7 +95,7 @@ public final class DriftCheck {
 		// The scratch schema is created here, not by the migrations: its own comment, owner and
 		// grants say nothing about them.
 		SnapshotOptions options = SnapshotOptions.defaults()
-			.excludingTables(this.configuration.table(), this.configuration.lockTable())
+			.excludingTables(this.configuration.history().table(), this.configuration.history().lockTable())
 			.excludingKinds(ObjectKind.SCHEMA);
 		List<String> notes = new ArrayList<>();
 		if (sameDatabase) {
@@ -104,8 +105,8 @@ public final class DriftCheck {
 		}
 		try (Connection live = connectLive()) {
 			String liveSchema = currentSchema(live);
-			HistorySnapshot history = new HistoryStore(Dialects.of(live), this.configuration.schema(),
-					this.configuration.table())
+			HistorySnapshot history = new HistoryStore(Dialects.of(live), this.configuration.history().schema(),
+					this.configuration.history().table())
 				.locate(live)
 				.history();
 			Replay replay = plan(catalog, history, notes, sameDatabase ? liveSchema : null);
@@ -145,9 +146,9 @@ public final class DriftCheck {
 	private Replay plan(MigrationCatalog catalog, HistorySnapshot history, List<String> notes,
 			String liveSchemaToAvoid) {
 		LiveSchemaReferences references = (liveSchemaToAvoid != null)
-				? new LiveSchemaReferences(liveSchemaToAvoid, this.configuration.encoding()) : null;
+				? new LiveSchemaReferences(liveSchemaToAvoid, this.configuration.source().encoding()) : null;
 		if (!history.tableExists()) {
-			notes.add("The history table " + this.configuration.table() + " does not exist: nothing is applied, so "
+			notes.add("The history table " + this.configuration.history().table() + " does not exist: nothing is applied, so "
 					+ "every object of the live schema is reported as added.");
 		}
 		List<Long> versions = new ArrayList<>();
@@ -258,7 +259,7 @@ public final class DriftCheck {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("CREATE SCHEMA " + dialect.quote(scratchSchema));
 			}
-			HistoryStore store = new HistoryStore(dialect, scratchSchema, this.configuration.table());
+			HistoryStore store = new HistoryStore(dialect, scratchSchema, this.configuration.history().table());
 			store.create(connection, false);
 			for (MigrationSource source : replay.skipped()) {
 				store.insert(connection, source.version(), source.description(), source.type(), source.checksum(),
@@ -274,11 +275,9 @@ public final class DriftCheck {
 
 	private Migrator replayMigrator(DataSource scratch, String scratchSchema) {
 		MigratorConfiguration live = this.configuration;
-		MigratorConfiguration replay = new MigratorConfiguration(scratch, live.locations(), live.recursive(),
-				live.table(), scratchSchema, false, true, live.allowOutOfOrder(), false, true, false,
-				live.lockStrategy(), live.lockTimeout(), live.lockLeaseDuration(), live.variables(),
-				live.useEnvironmentVariables(), live.encoding(), live.javaMigrations(), List.of(), live.classLoader(),
-				live.progressInterval());
+		MigratorConfiguration replay = new MigratorConfiguration(scratch, live.source(),
+				new HistorySettings(live.history().table(), scratchSchema, false, true), live.lock(),
+				live.substitution(), live.allowOutOfOrder(), false, true, false, List.of(), live.progressInterval());
 		return new DefaultMigratorFactory().create(replay);
 	}
 
@@ -296,8 +295,8 @@ public final class DriftCheck {
 		Connection connection = this.configuration.dataSource().getConnection();
 		try {
 			connection.setAutoCommit(true);
-			if (this.configuration.useSchemaAsSearchPath()) {
-				connection.setSchema(this.configuration.schema());
+			if (this.configuration.history().useSchemaAsSearchPath()) {
+				connection.setSchema(this.configuration.history().schema());
 			}
 			return connection;
 		}

@@ -33,6 +33,9 @@ public enum ErrorCode {
 	NOT_UP_TO_DATE,
 
 	/** The database product is not supported. */
-	UNSUPPORTED_DATABASE
+	UNSUPPORTED_DATABASE,
+
+	/** A schema snapshot could not be read, or a drift check could not build its scratch schema. */
+	SNAPSHOT_FAILED
 
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.migrator.core.MigratorConfiguration;
+import io.migrator.core.snapshot.ObjectKind;
 import io.migrator.core.snapshot.SchemaDiff;
 import io.migrator.core.snapshot.SchemaSnapshot;
 import io.migrator.core.snapshot.SnapshotOptions;
@@ -26,8 +27,11 @@ final class DatabaseSchemas {
 
 	private final Map<String, SchemaSnapshot> snapshots;
 
-	private DatabaseSchemas(Map<String, SchemaSnapshot> snapshots) {
+	private final String historySchema;
+
+	private DatabaseSchemas(Map<String, SchemaSnapshot> snapshots, String historySchema) {
 		this.snapshots = snapshots;
+		this.historySchema = historySchema;
 	}
 
 	/**
@@ -55,7 +59,7 @@ final class DatabaseSchemas {
 			throw new IllegalStateException("Could not read the schemas of the migrator's database: " + ex.getMessage(),
 					ex);
 		}
-		return new DatabaseSchemas(snapshots);
+		return new DatabaseSchemas(snapshots, configuration.schema());
 	}
 
 	/** How to read {@link #differencesTo(DatabaseSchemas)}; a changed object's expected value is the earlier one. */
@@ -74,6 +78,10 @@ final class DatabaseSchemas {
 		for (String name : names) {
 			SchemaSnapshot before = this.snapshots.get(name);
 			SchemaSnapshot after = actual.snapshots.get(name);
+			if (isBareHistorySchema(name, before, after)) {
+				// The migrator creates it for its history table on the first run; no migration does.
+				continue;
+			}
 			if (before == null) {
 				report.append("+ schema ").append(name).append(" (new, with ").append(objects(after)).append(")\n");
 			}
@@ -89,6 +97,18 @@ final class DatabaseSchemas {
 			}
 		}
 		return (report.length() > 0) ? report.toString() : null;
+	}
+
+	/**
+	 * Whether a schema is the history table's, on one side only and holding nothing but
+	 * itself (its history and lock tables are left out).
+	 */
+	private boolean isBareHistorySchema(String name, SchemaSnapshot before, SchemaSnapshot after) {
+		if (!name.equals(this.historySchema) || (before != null && after != null)) {
+			return false;
+		}
+		SchemaSnapshot present = (before != null) ? before : after;
+		return present.objects().stream().allMatch((object) -> object.kind() == ObjectKind.SCHEMA);
 	}
 
 	private static String objects(SchemaSnapshot snapshot) {

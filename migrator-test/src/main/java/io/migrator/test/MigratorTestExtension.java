@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.migrator.core.Migrator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -18,9 +19,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * JUnit Jupiter extension behind {@link MigratorTest}. The database lives in the store of
  * the test method's context, so the method, its {@code @BeforeEach} and {@code @AfterEach}
- * methods share it and JUnit closes (drops) it when the method is done.
+ * methods share it; it is dropped after the {@code @AfterEach} methods, by this extension
+ * rather than by the store, which closes only since JUnit 5.13 and only unless configured
+ * not to.
  */
-public final class MigratorTestExtension implements ParameterResolver {
+public final class MigratorTestExtension implements ParameterResolver, AfterEachCallback {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(MigratorTestExtension.class);
@@ -52,6 +55,15 @@ public final class MigratorTestExtension implements ParameterResolver {
 			return database.dataSource();
 		}
 		return database;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		MigrationTestDatabase database = context.getStore(NAMESPACE)
+			.remove(MigrationTestDatabase.class, MigrationTestDatabase.class);
+		if (database != null) {
+			database.close();
+		}
 	}
 
 	private static MigrationTestDatabase create(ExtensionContext context) {

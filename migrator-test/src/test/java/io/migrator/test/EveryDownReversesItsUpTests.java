@@ -18,6 +18,13 @@ class EveryDownReversesItsUpTests {
 	}
 
 	@Test
+	void passesWithTheHistoryTableInASchemaOfItsOwnThatTheFirstUpCreates(MigrationTestDatabase database) {
+		Migrator migrator = database.migratorBuilder().schema("migrations").build();
+		MigrationAssertions.assertThat(migrator).everyDownReversesItsUp().upDownUpGivesTheSameSchema();
+		assertThat(migrator.version()).isEqualTo(6);
+	}
+
+	@Test
 	void failsAtTheDownThatForgetsAnIndexNamingVersionFileAndIndex(MigrationTestDatabase database) {
 		Migrator migrator = withThirdMigrationFrom(database, "down-forgets-index");
 		assertThatExceptionOfType(AssertionFailedError.class)

@@ -15,6 +15,7 @@ import io.migrator.core.Migrator;
 import io.migrator.core.MigratorBuilder;
 import io.migrator.testsupport.TestDatabase;
 import io.migrator.testsupport.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -106,6 +107,12 @@ class MigratorTestExtensionTests {
 		@BeforeEach
 		void remember(MigrationTestDatabase database) {
 			this.fromBeforeEach = database;
+		}
+
+		@AfterEach
+		void databaseIsStillThere(MigrationTestDatabase database) {
+			assertThat(database).isSameAs(this.fromBeforeEach);
+			assertThat(currentDatabase(database.dataSource())).isEqualTo(database.name());
 		}
 
 		@Test

@@ -1,8 +1,11 @@
 package io.migrator.test;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import io.migrator.core.ErrorCode;
 import io.migrator.core.MigrationInfo;
@@ -41,6 +44,19 @@ public final class MigratorAssert {
 	 * no Down, a migration fails, or nothing is pending
 	 */
 	public MigratorAssert everyDownReversesItsUp() {
+		return everyDownReversesItsUpExcept();
+	}
+
+	/**
+	 * Like {@link #everyDownReversesItsUp()}, leaving out migrations that cannot be undone
+	 * on purpose (a data migration without Down, a dropped column whose data is gone): they
+	 * are applied in their turn and not undone.
+	 * @param irreversible the versions to leave out; each must be pending
+	 * @return this, with every migration applied
+	 * @throws AssertionFailedError as {@link #everyDownReversesItsUp()} does
+	 * @throws IllegalArgumentException when a version to leave out is not pending
+	 */
+	public MigratorAssert everyDownReversesItsUpExcept(long... irreversible) {
 		List<MigrationInfo> migrations = run("Reading the status", this.migrator::status).migrations();
 		List<MigrationInfo> outOfOrder = migrations.stream()
 			.filter((info) -> info.state() == MigrationState.OUT_OF_ORDER)
@@ -59,8 +75,19 @@ public final class MigratorAssert {
 					+ "version " + this.migrator.version() + "). Check on a database where they are pending, such as "
 					+ "the fresh one @MigratorTest gives each test.");
 		}
+		Set<Long> leftOut = LongStream.of(irreversible).boxed().collect(Collectors.toCollection(TreeSet::new));
+		pending.forEach((migration) -> leftOut.remove(migration.version()));
+		if (!leftOut.isEmpty()) {
+			throw new IllegalArgumentException("Versions to leave out " + leftOut + " are not pending; pending are "
+					+ pending.stream().map(MigrationInfo::version).toList());
+		}
+		Set<Long> skipped = LongStream.of(irreversible).boxed().collect(Collectors.toSet());
 		for (MigrationInfo migration : pending) {
 			String which = describe(migration);
+			if (skipped.contains(migration.version())) {
+				expectOnly(run("Up of " + which, this.migrator::upByOne), migration, "Up");
+				continue;
+			}
 			DatabaseSchemas before = DatabaseSchemas.read(this.migrator.configuration());
 			RunResult up = run("Up of " + which, this.migrator::upByOne);
 			expectOnly(up, migration, "Up");

@@ -6,6 +6,7 @@ import org.opentest4j.AssertionFailedError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 @MigratorTest(locations = { "classpath:kit/base", "classpath:kit/good" })
 class EveryDownReversesItsUpTests {
@@ -61,6 +62,26 @@ class EveryDownReversesItsUpTests {
 			.isThrownBy(() -> MigrationAssertions.assertThat(migrator).everyDownReversesItsUp())
 			.withMessage("version 3 (kit/no-down/00003_add_customer_email.sql) has no Down, so nothing reverses its Up. Add a Down "
 					+ "that undoes exactly what the Up does.");
+	}
+
+	@Test
+	void leavesOutMigrationsThatCannotBeUndoneOnPurpose(MigrationTestDatabase database) {
+		Migrator migrator = database.migratorBuilder()
+			.locations("classpath:kit/base", "classpath:kit/no-down", "classpath:kit/down-forgets-index-later")
+			.build();
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> MigrationAssertions.assertThat(migrator).everyDownReversesItsUpExcept(3))
+			.withMessageStartingWith("Down of version 4 (kit/down-forgets-index-later/00004_index_customer_emails.sql) "
+					+ "does not reverse its Up");
+		assertThat(migrator.version()).as("version 3 applied, version 4 undone").isEqualTo(3);
+	}
+
+	@Test
+	void versionToLeaveOutThatIsNotPendingIsRefused(Migrator migrator) {
+		migrator.upTo(1);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> MigrationAssertions.assertThat(migrator).everyDownReversesItsUpExcept(1, 9))
+			.withMessage("Versions to leave out [1, 9] are not pending; pending are [2, 3, 4, 5, 6]");
 	}
 
 	@Test

@@ -122,7 +122,8 @@ final class DatabaseSchemas {
 	 */
 	String toText() {
 		StringBuilder text = new StringBuilder();
-		this.snapshots.forEach((name, snapshot) -> text.append("schema ").append(name).append('\n').append(snapshot.toText()));
+		this.snapshots
+			.forEach((name, snapshot) -> text.append("schema ").append(name).append('\n').append(snapshot.toText()));
 		return text.toString();
 	}
 

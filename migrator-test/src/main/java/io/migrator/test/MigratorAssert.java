@@ -27,6 +27,9 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class MigratorAssert {
 
+	private static final String FIND_THE_MIGRATION = "everyDownReversesItsUp() names the migration whose Down falls "
+			+ "short.";
+
 	private final Migrator migrator;
 
 	MigratorAssert(Migrator migrator) {
@@ -97,8 +100,8 @@ public final class MigratorAssert {
 			if (differences != null) {
 				throw new AssertionFailedError("Down of " + which + downSource(down, migration)
 						+ " does not reverse its Up: the schema after Up and Down differs from the schema before Up "
-						+ DatabaseSchemas.LEGEND + ":\n"
-						+ differences + "Make the Down undo exactly what the Up does.", before.toText(), after.toText());
+						+ DatabaseSchemas.LEGEND + ":\n" + differences + "Make the Down undo exactly what the Up does.",
+						before.toText(), after.toText());
 			}
 			run("Up of " + which + " after its Down", this.migrator::upByOne);
 		}
@@ -123,8 +126,8 @@ public final class MigratorAssert {
 			String differences = start.differencesTo(allDown);
 			if (differences != null) {
 				throw new AssertionFailedError("Down of all migrations does not return the schema to what it was before "
-						+ "the first Up " + DatabaseSchemas.LEGEND + ":\n" + differences + "everyDownReversesItsUp() names the migration whose Down "
-						+ "falls short.", start.toText(), allDown.toText());
+						+ "the first Up " + DatabaseSchemas.LEGEND + ":\n" + differences + FIND_THE_MIGRATION,
+						start.toText(), allDown.toText());
 			}
 		}
 		run("Up of all migrations after down of all", this.migrator::up);
@@ -132,8 +135,8 @@ public final class MigratorAssert {
 		String differences = firstUp.differencesTo(secondUp);
 		if (differences != null) {
 			throw new AssertionFailedError("Up of all migrations after down of all gives another schema than the first "
-					+ "up of all " + DatabaseSchemas.LEGEND + ":\n" + differences + "everyDownReversesItsUp() names the migration whose Down falls "
-					+ "short.", firstUp.toText(), secondUp.toText());
+					+ "up of all " + DatabaseSchemas.LEGEND + ":\n" + differences + FIND_THE_MIGRATION, firstUp.toText(),
+					secondUp.toText());
 		}
 		return this;
 	}
@@ -190,7 +193,8 @@ public final class MigratorAssert {
 		catch (MigratorException ex) {
 			if (ex.getErrorCode() == ErrorCode.NO_DOWN_MIGRATION) {
 				throw new AssertionFailedError(describe(migration) + " has no Down, so nothing reverses its Up. Add a "
-						+ "Down that undoes exactly what the Up does.", ex);
+						+ "Down that undoes exactly what the Up does; if it cannot be undone on purpose, leave it out "
+						+ "with everyDownReversesItsUpExcept(" + migration.version() + ").", ex);
 			}
 			throw new AssertionFailedError("Down of " + describe(migration) + " failed: " + ex.getMessage(), ex);
 		}

@@ -50,7 +50,8 @@ class EveryDownReversesItsUpTests {
 		Migrator migrator = withThirdMigrationFrom(database, "down-drops-wrong-column");
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(() -> MigrationAssertions.assertThat(migrator).everyDownReversesItsUp())
-			.withMessageStartingWith("Down of version 3 (kit/down-drops-wrong-column/00003_add_customer_email.sql) does not reverse its Up")
+			.withMessageStartingWith("Down of version 3 (kit/down-drops-wrong-column/00003_add_customer_email.sql) "
+					+ "does not reverse its Up")
 			.withMessageContaining("\n- column customers.name: ")
 			.withMessageContaining("\n+ column customers.email: ");
 	}
@@ -60,8 +61,9 @@ class EveryDownReversesItsUpTests {
 		Migrator migrator = withThirdMigrationFrom(database, "no-down");
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(() -> MigrationAssertions.assertThat(migrator).everyDownReversesItsUp())
-			.withMessage("version 3 (kit/no-down/00003_add_customer_email.sql) has no Down, so nothing reverses its Up. Add a Down "
-					+ "that undoes exactly what the Up does.");
+			.withMessage("version 3 (kit/no-down/00003_add_customer_email.sql) has no Down, so nothing reverses its "
+					+ "Up. Add a Down that undoes exactly what the Up does; if it cannot be undone on purpose, leave it out with "
+					+ "everyDownReversesItsUpExcept(3).");
 	}
 
 	@Test
@@ -89,7 +91,8 @@ class EveryDownReversesItsUpTests {
 		Migrator migrator = withThirdMigrationFrom(database, "down-leaves-function");
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(() -> MigrationAssertions.assertThat(migrator).everyDownReversesItsUp())
-			.withMessageStartingWith("Down of version 3 (kit/down-leaves-function/00003_normalize_email.sql) does not reverse its Up")
+			.withMessageStartingWith("Down of version 3 (kit/down-leaves-function/00003_normalize_email.sql) "
+					+ "does not reverse its Up")
 			.withMessageContaining("\n+ function normalize_email(address text): ");
 	}
 
@@ -98,7 +101,8 @@ class EveryDownReversesItsUpTests {
 		Migrator migrator = withThirdMigrationFrom(database, "down-leaves-schema");
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(() -> MigrationAssertions.assertThat(migrator).everyDownReversesItsUp())
-			.withMessageStartingWith("Down of version 3 (kit/down-leaves-schema/00003_create_audit_schema.sql) does not reverse its Up")
+			.withMessageStartingWith("Down of version 3 (kit/down-leaves-schema/00003_create_audit_schema.sql) "
+					+ "does not reverse its Up")
 			.withMessageContaining("\n+ schema audit (new, with 1 object)\n");
 	}
 

@@ -82,6 +82,9 @@ abstract class CliCommand implements Callable<Integer> {
 		@Mixin
 		Options.JavaClasses javaClasses;
 
+		@Mixin
+		Options.SourceEncoding sourceEncoding;
+
 		static Set<Long> loadedJavaVersions(Migrator migrator) {
 			return migrator.configuration()
 				.javaMigrations()

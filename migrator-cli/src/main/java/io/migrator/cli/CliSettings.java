@@ -1,6 +1,7 @@
 package io.migrator.cli;
 
 import java.io.File;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,6 +33,10 @@ import io.migrator.core.MigratorException;
  * @param gooseTable goose's table for {@code adopt --from goose} ({@code GOOSE_TABLE}), or
  * {@code null}
  * @param allowOutOfOrder whether out-of-order versions are applied
+ * @param ignoreMissing whether applied versions without a file pass validation
+ * @param removeHistoryRowWhenNoDown whether undoing a migration without a down part only
+ * removes its history row
+ * @param encoding the encoding of the SQL files, or {@code null} for the default (UTF-8)
  * @param lock the lock strategy, or {@code null} for the default
  * @param json whether output is JSON
  * @param quiet whether only errors and the command's own output are printed
@@ -39,8 +44,9 @@ import io.migrator.core.MigratorException;
  * @param fileVariables the variables the env file added, for {@code ENVSUB}
  */
 record CliSettings(String url, String user, String password, List<String> directories, List<String> classpath,
-		String table, String schema, String gooseTable, boolean allowOutOfOrder, LockStrategy lock, boolean json,
-		boolean quiet, boolean verbose, Map<String, String> fileVariables) {
+		String table, String schema, String gooseTable, boolean allowOutOfOrder, boolean ignoreMissing,
+		boolean removeHistoryRowWhenNoDown, Charset encoding, LockStrategy lock, boolean json, boolean quiet,
+		boolean verbose, Map<String, String> fileVariables) {
 
 	static final String ENV_URL = "MIGRATOR_URL";
 
@@ -53,6 +59,14 @@ record CliSettings(String url, String user, String password, List<String> direct
 	static final String ENV_TABLE = "MIGRATOR_TABLE";
 
 	static final String ENV_SCHEMA = "MIGRATOR_SCHEMA";
+
+	/**
+	 * Like the directory, the files' encoding belongs to where the command runs. The
+	 * behaviour switches ({@code --allow-out-of-order}, {@code --ignore-missing},
+	 * {@code --remove-history-row-when-no-down}) have no variable: a {@code .env} file must
+	 * not quietly loosen what a command accepts.
+	 */
+	static final String ENV_ENCODING = "MIGRATOR_ENCODING";
 
 	static final String GOOSE_DBSTRING = "GOOSE_DBSTRING";
 
@@ -119,10 +133,33 @@ record CliSettings(String url, String user, String password, List<String> direct
 			// Where libpq looks last: after the password written in the DSN.
 			password = environment.get(PGPASSWORD);
 		}
+		String encodingVariable = nonEmpty(environment.get(ENV_ENCODING));
+		Charset encoding = (options.encoding != null || encodingVariable == null) ? options.encoding
+				: charset(encodingVariable, ENV_ENCODING);
 		return new CliSettings(url, user, password, List.copyOf(directories), List.copyOf(classpath),
 				first(options.table, environment.get(ENV_TABLE)), first(options.schema, environment.get(ENV_SCHEMA)),
-				nonEmpty(environment.get(GOOSE_TABLE)), options.allowOutOfOrder, options.lock, options.json,
-				options.quiet, options.verbose, fileVariables);
+				nonEmpty(environment.get(GOOSE_TABLE)), options.allowOutOfOrder, options.ignoreMissing,
+				options.removeHistoryRowWhenNoDown, encoding, options.lock, options.json, options.quiet,
+				options.verbose, fileVariables);
+	}
+
+	/**
+	 * Looks up an encoding by name.
+	 * @param name the name, e.g. {@code ISO-8859-1}
+	 * @param source where the name was given ({@code --encoding} or the variable), for the message
+	 * @return the encoding
+	 * @throws MigratorException with {@link ErrorCode#INVALID_CONFIGURATION} when the Java
+	 * runtime knows no encoding of that name
+	 */
+	static Charset charset(String name, String source) {
+		try {
+			return Charset.forName(name.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			// Both an illegal and an unsupported name: either way the files cannot be read.
+			throw invalid(source + " is '" + name + "', which this Java runtime does not know as an encoding: use a "
+					+ "name such as UTF-8, ISO-8859-1 or windows-1252.");
+		}
 	}
 
 	private static boolean dsnHasPassword(String url) {
@@ -212,6 +249,8 @@ record CliSettings(String url, String user, String password, List<String> direct
 		MigratorBuilder builder = Migrator.builder()
 			.locations(locations())
 			.allowOutOfOrder(this.allowOutOfOrder)
+			.ignoreMissingMigrations(this.ignoreMissing)
+			.removeHistoryRowWhenNoDown(this.removeHistoryRowWhenNoDown)
 			.javaMigrations(classes.migrations())
 			.variables(this.fileVariables);
 		if (classes.classLoader() != null) {
@@ -225,6 +264,9 @@ record CliSettings(String url, String user, String password, List<String> direct
 		}
 		if (this.lock != null) {
 			builder.lockStrategy(this.lock);
+		}
+		if (this.encoding != null) {
+			builder.encoding(this.encoding);
 		}
 		return builder;
 	}

@@ -1,5 +1,6 @@
 package io.migrator.cli;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,12 @@ final class GlobalOptions {
 	final List<String> classpath = new ArrayList<>();
 
 	boolean allowOutOfOrder;
+
+	boolean ignoreMissing;
+
+	boolean removeHistoryRowWhenNoDown;
+
+	Charset encoding;
 
 	boolean json;
 

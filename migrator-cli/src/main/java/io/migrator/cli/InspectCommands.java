@@ -8,6 +8,7 @@ import io.migrator.core.Migrator;
 import io.migrator.core.StatusReport;
 import io.migrator.core.ValidationResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The read-only commands.
@@ -15,6 +16,14 @@ import picocli.CommandLine.Command;
 final class InspectCommands {
 
 	private InspectCommands() {
+	}
+
+	/** A command that judges the history against the files, where missing versions matter. */
+	abstract static class ValidatingCommand extends CliCommand.Planning {
+
+		@Mixin
+		Options.MissingVersions missingVersions;
+
 	}
 
 	@Command(name = "status", description = "List every version with its state and when it was applied.")
@@ -51,7 +60,7 @@ final class InspectCommands {
 	@Command(name = "validate", description = "Check applied migrations against the files: checksums, "
 			+ "descriptions, incomplete and out-of-order versions; parse every pending file. Without --url, "
 			+ "check the files alone. Exits 1 on a problem.")
-	static final class Validate extends CliCommand.Planning {
+	static final class Validate extends ValidatingCommand {
 
 		@Override
 		int execute(CliSettings settings, Console console) {
@@ -65,7 +74,7 @@ final class InspectCommands {
 
 	@Command(name = "check", description = "validate, and also require nothing pending: the CI gate. "
 			+ "Exits 1 when anything is pending or inconsistent.")
-	static final class Check extends CliCommand.Planning {
+	static final class Check extends ValidatingCommand {
 
 		@Override
 		int execute(CliSettings settings, Console console) {

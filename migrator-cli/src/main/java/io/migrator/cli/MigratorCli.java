@@ -68,7 +68,8 @@ public final class MigratorCli implements Callable<Integer> {
 
 	/** Options that take no value: the word after one of them is not that option's value. */
 	private static final Set<String> BOOLEAN_OPTIONS = Set.of("--json", "--quiet", "-q", "--verbose", "-v",
-			"--allow-out-of-order", "--allow-missing", "-allow-missing", "-h", "--help", "-V", "--version");
+			"--allow-out-of-order", "--allow-missing", "-allow-missing", "--ignore-missing",
+			"--remove-history-row-when-no-down", "-h", "--help", "-V", "--version");
 
 	@Mixin
 	Options.Database database;
@@ -83,7 +84,16 @@ public final class MigratorCli implements Callable<Integer> {
 	Options.JavaClasses javaClasses;
 
 	@Mixin
+	Options.SourceEncoding sourceEncoding;
+
+	@Mixin
 	Options.Ordering ordering;
+
+	@Mixin
+	Options.MissingVersions missingVersions;
+
+	@Mixin
+	Options.NoDownPart noDownPart;
 
 	@Mixin
 	Options.Output output;

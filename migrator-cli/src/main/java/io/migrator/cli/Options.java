@@ -1,10 +1,14 @@
 package io.migrator.cli;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.migrator.core.LockStrategy;
+import io.migrator.core.MigratorException;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options shared by several commands, in groups by concern: each command mixes in only
@@ -86,6 +90,51 @@ final class Options {
 
 	}
 
+	/** How the SQL files are decoded. */
+	static final class SourceEncoding implements Group {
+
+		@Option(names = "--encoding", paramLabel = "CHARSET", converter = CharsetConverter.class,
+				completionCandidates = CommonEncodings.class,
+				description = "Encoding the SQL files are saved in, e.g. ISO-8859-1 or windows-1252; bytes not valid "
+						+ "in it stop the run naming the file and line. Default: $MIGRATOR_ENCODING, else UTF-8.")
+		Charset encoding;
+
+		@Override
+		public void addTo(GlobalOptions options) {
+			options.encoding = (this.encoding != null) ? this.encoding : options.encoding;
+		}
+
+	}
+
+	/** What undoing a migration without a down part does. */
+	static final class NoDownPart implements Group {
+
+		@Option(names = "--remove-history-row-when-no-down",
+				description = "Undoing a migration that has no down part only removes its history row (its changes "
+						+ "stay in the database) instead of refusing.")
+		boolean removeHistoryRowWhenNoDown;
+
+		@Override
+		public void addTo(GlobalOptions options) {
+			options.removeHistoryRowWhenNoDown |= this.removeHistoryRowWhenNoDown;
+		}
+
+	}
+
+	/** How applied versions without a file are judged. */
+	static final class MissingVersions implements Group {
+
+		@Option(names = "--ignore-missing", description = "Accept applied versions that have no file here (the "
+				+ "database is ahead of these files: blue/green, a rolled-back release) instead of failing.")
+		boolean ignoreMissing;
+
+		@Override
+		public void addTo(GlobalOptions options) {
+			options.ignoreMissing |= this.ignoreMissing;
+		}
+
+	}
+
 	/** Compiled Java migrations. */
 	static final class JavaClasses implements Group {
 
@@ -138,6 +187,30 @@ final class Options {
 			options.quiet |= this.quiet;
 			options.verbose |= this.verbose;
 			options.env = (this.env != null) ? this.env : options.env;
+		}
+
+	}
+
+	/** Reads {@code --encoding}, refusing a name the Java runtime does not know as a usage error. */
+	static final class CharsetConverter implements ITypeConverter<Charset> {
+
+		@Override
+		public Charset convert(String value) {
+			try {
+				return CliSettings.charset(value, "--encoding");
+			}
+			catch (MigratorException ex) {
+				throw new TypeConversionException(ex.getMessage());
+			}
+		}
+
+	}
+
+	/** The encodings shell completion offers for {@code --encoding}; any other name works too. */
+	static final class CommonEncodings extends ArrayList<String> {
+
+		CommonEncodings() {
+			super(List.of("UTF-8", "ISO-8859-1", "ISO-8859-15", "windows-1252", "windows-1250", "UTF-16"));
 		}
 
 	}

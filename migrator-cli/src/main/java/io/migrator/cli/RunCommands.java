@@ -51,6 +51,14 @@ final class RunCommands {
 
 	}
 
+	/** A command that undoes migrations, where one without a down part matters. */
+	abstract static class UndoCommand extends HistoryCommand {
+
+		@Mixin
+		Options.NoDownPart noDownPart;
+
+	}
+
 	@Command(name = "up", description = "Apply every pending migration.")
 	static final class Up extends ApplyCommand {
 
@@ -85,7 +93,7 @@ final class RunCommands {
 	}
 
 	@Command(name = "down", description = "Undo the latest applied migration.")
-	static final class Down extends HistoryCommand {
+	static final class Down extends UndoCommand {
 
 		@Override
 		RunResult run(Migrator migrator) {
@@ -95,7 +103,7 @@ final class RunCommands {
 	}
 
 	@Command(name = "down-to", description = "Undo applied migrations above VERSION, newest first; 0 undoes all.")
-	static final class DownTo extends HistoryCommand {
+	static final class DownTo extends UndoCommand {
 
 		@Parameters(index = "0", paramLabel = "VERSION", description = "The version to go back to.")
 		long version;
@@ -118,7 +126,7 @@ final class RunCommands {
 	}
 
 	@Command(name = "reset", description = "Undo every applied migration, newest first.")
-	static final class Reset extends HistoryCommand {
+	static final class Reset extends UndoCommand {
 
 		@Override
 		RunResult run(Migrator migrator) {

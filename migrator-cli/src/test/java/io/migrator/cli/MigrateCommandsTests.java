@@ -35,6 +35,16 @@ class MigrateCommandsTests {
 	}
 
 	@Test
+	void statusShowsTheExecutionTimesUpReported() {
+		JsonNode up = this.fixture.run("up", "--json").json();
+		JsonNode status = this.fixture.run("status", "--json").json();
+		for (int i = 0; i < 3; i++) {
+			assertThat(status.at("/migrations/" + i + "/executionTimeMs").asLong()).as("version %d", i + 1)
+				.isEqualTo(up.at("/migrations/" + i + "/durationMs").asLong());
+		}
+	}
+
+	@Test
 	void upWithNothingPendingSaysSo() {
 		this.fixture.run("up");
 		CliRun run = this.fixture.run("up");

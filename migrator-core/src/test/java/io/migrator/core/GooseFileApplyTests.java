@@ -172,7 +172,7 @@ class GooseFileApplyTests {
 				this.fixture.migrator()::up);
 		assertThat(refused.getMessage()).endsWith("/00002_cities.sql:3: byte 0xE8 at column 32 is not valid UTF-8: "
 				+ "the file is saved in another encoding. Save the file as UTF-8, or declare the encoding it is saved "
-				+ "in (MigratorBuilder.encoding, e.g. windows-1252)");
+				+ "in (MigratorBuilder.encoding, the CLI's --encoding or migrator.encoding, e.g. windows-1252)");
 		assertThat(this.fixture.tableExists("first")).isFalse();
 		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
 	}

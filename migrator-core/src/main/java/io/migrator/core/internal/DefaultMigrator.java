@@ -549,11 +549,13 @@ final class DefaultMigrator implements Migrator {
 				boolean inTransaction = transactional.get(step);
 				// A session without a transaction is named for the migration, so a later run can see its
 				// statement still running should this process die.
+				Duration took;
 				try (MigrationSessions.Mark mark = inTransaction ? null : sessions.mark(connection, source.version())) {
-					executor.execute(connection, source, step.direction(), inTransaction);
+					took = executor.execute(connection, source, step.direction(), inTransaction);
 				}
 				catch (StatementFailedException ex) {
 					progress.stop();
+					executor.recordExecutionTimes(connection, ex);
 					MigrationResult failed = result(source, step.direction(), elapsedSince(stepStarted),
 							Outcome.FAILED, ex.getMessage());
 					results.add(failed);
@@ -566,6 +568,7 @@ final class DefaultMigrator implements Migrator {
 				}
 				catch (MigratorException ex) {
 					progress.stop();
+					executor.recordExecutionTimes(connection, ex);
 					MigrationResult failed = result(source, step.direction(), elapsedSince(stepStarted),
 							Outcome.FAILED, ex.getMessage());
 					results.add(failed);
@@ -583,17 +586,17 @@ final class DefaultMigrator implements Migrator {
 				if (step.historyRowOnly()) {
 					String note = DownSections.missingPart(source) + ": only its history row was removed, as allowed "
 							+ "by removeHistoryRowWhenNoDown; its changes are still in the database";
-					done = result(source, step.direction(), elapsedSince(stepStarted), Outcome.HISTORY_ROW_REMOVED,
-							note);
+					done = result(source, step.direction(), took, Outcome.HISTORY_ROW_REMOVED, note);
 					logger.warn("Version {} ({}): {}", source.version(), source.description(), note);
 				}
 				else {
-					done = result(source, step.direction(), elapsedSince(stepStarted), Outcome.SUCCEEDED, null);
+					done = result(source, step.direction(), took, Outcome.SUCCEEDED, null);
 				}
 				logger.info("Finished {} in {} ms", step.describe(), done.duration().toMillis());
 				results.add(done);
 				this.listener.afterMigration(done);
 			}
+			executor.recordExecutionTimes(connection);
 			// A lock lost during the last migration must not end in a report of success.
 			verifyLock(lock, results);
 		}

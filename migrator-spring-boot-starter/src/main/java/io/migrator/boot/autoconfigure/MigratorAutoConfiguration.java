@@ -168,6 +168,9 @@ public final class MigratorAutoConfiguration {
 			builder.useSchemaAsSearchPath(properties.isUseSchemaAsSearchPath());
 			builder.allowOutOfOrder(properties.isAllowOutOfOrder());
 			builder.validateChecksums(properties.isValidateChecksums());
+			builder.ignoreMissingMigrations(properties.isIgnoreMissingMigrations());
+			builder.removeHistoryRowWhenNoDown(properties.isRemoveHistoryRowWhenNoDown());
+			builder.encoding(properties.getEncoding());
 			builder.lockStrategy(properties.getLock().getStrategy());
 			builder.lockTimeout(properties.getLock().getTimeout());
 			Duration lease = properties.getLock().getLeaseDuration();

@@ -1,5 +1,7 @@
 package io.migrator.boot.autoconfigure;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,6 +72,25 @@ public class MigratorProperties {
 	 * Whether to fail validation when the checksum of an applied migration changed.
 	 */
 	private boolean validateChecksums = true;
+
+	/**
+	 * Whether to accept applied versions that have no migration in this build (the
+	 * database is ahead: blue/green, a rolled-back release) when validating, the validate
+	 * mode included, instead of failing.
+	 */
+	private boolean ignoreMissingMigrations = false;
+
+	/**
+	 * Whether to only remove the history row when undoing a migration that has no down
+	 * part, leaving its changes in the database, instead of refusing.
+	 */
+	private boolean removeHistoryRowWhenNoDown = false;
+
+	/**
+	 * Encoding the SQL migration files are saved in. Bytes not valid in it stop the run
+	 * before anything touches the database, naming the file and line.
+	 */
+	private Charset encoding = StandardCharsets.UTF_8;
 
 	/**
 	 * Values for ENVSUB references in migrations; they win over environment variables.
@@ -214,6 +235,30 @@ public class MigratorProperties {
 		this.validateChecksums = validateChecksums;
 	}
 
+	public boolean isIgnoreMissingMigrations() {
+		return this.ignoreMissingMigrations;
+	}
+
+	public void setIgnoreMissingMigrations(boolean ignoreMissingMigrations) {
+		this.ignoreMissingMigrations = ignoreMissingMigrations;
+	}
+
+	public boolean isRemoveHistoryRowWhenNoDown() {
+		return this.removeHistoryRowWhenNoDown;
+	}
+
+	public void setRemoveHistoryRowWhenNoDown(boolean removeHistoryRowWhenNoDown) {
+		this.removeHistoryRowWhenNoDown = removeHistoryRowWhenNoDown;
+	}
+
+	public Charset getEncoding() {
+		return this.encoding;
+	}
+
+	public void setEncoding(Charset encoding) {
+		this.encoding = encoding;
+	}
+
 	public Map<String, String> getVariables() {
 		return this.variables;
 	}
@@ -316,7 +361,7 @@ public class MigratorProperties {
 
 		/**
 		 * Change nothing; refuse to start unless every migration is applied and consistent
-		 * (versions applied by a newer build are allowed).
+		 * (versions applied by a newer build only with ignore-missing-migrations).
 		 */
 		VALIDATE,
 

@@ -22,6 +22,9 @@ class MigratorPropertiesTests {
 		assertThat(properties.isUseSchemaAsSearchPath()).isEqualTo(defaults.useSchemaAsSearchPath());
 		assertThat(properties.isAllowOutOfOrder()).isEqualTo(defaults.allowOutOfOrder());
 		assertThat(properties.isValidateChecksums()).isEqualTo(defaults.validateChecksums());
+		assertThat(properties.isIgnoreMissingMigrations()).isEqualTo(defaults.ignoreMissingMigrations());
+		assertThat(properties.isRemoveHistoryRowWhenNoDown()).isEqualTo(defaults.removeHistoryRowWhenNoDown());
+		assertThat(properties.getEncoding()).isEqualTo(defaults.encoding());
 		assertThat(properties.getLock().getStrategy()).isEqualTo(defaults.lockStrategy());
 		assertThat(properties.getLock().getTimeout()).isEqualTo(defaults.lockTimeout());
 		assertThat(properties.getLock().getLeaseDuration()).isEqualTo(defaults.lockLeaseDuration());

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.migrator.core.Direction;
@@ -41,6 +44,14 @@ import io.migrator.core.internal.source.SqlMigrationSource;
  * likewise marks the row "started down" first. Every history write must change exactly one
  * row: anything else means another process changed the history, and the run stops saying
  * what the database holds.
+ * <p>
+ * A migration's execution time is the time this process saw it take: from reading its
+ * file to its commit. That is the figure the run reports, logs and times, and the one its
+ * history row ends with. The batch of a transactional migration cannot carry it (it is
+ * known only once the batch is back), so its row first holds the database's own
+ * measurement, which lacks the commit and the client's part; {@link #recordExecutionTimes}
+ * writes the run's figures over them in one statement when the run ends, instead of a
+ * second round trip per migration.
  */
 public final class MigrationExecutor {
 
@@ -52,6 +63,9 @@ public final class MigrationExecutor {
 	private final Function<String, String> variables;
 
 	private final Charset encoding;
+
+	/** Transactional migrations applied whose rows still hold the database's measurement. */
+	private final Map<Long, Duration> unrecordedTimes = new LinkedHashMap<>();
 
 	public MigrationExecutor(HistoryStore history, Function<String, String> variables, Charset encoding) {
 		this.history = history;
@@ -66,17 +80,66 @@ public final class MigrationExecutor {
 	 * @param source the migration
 	 * @param direction which way to run it
 	 * @param transactional whether to run it in a transaction with its history change
+	 * @return its execution time
 	 * @throws StatementFailedException when a statement, the Java code, or the connection fails
 	 * @throws MigratorException with {@link ErrorCode#HISTORY_FAILED} when a history write
 	 * changed no row (the history was changed by someone else meanwhile)
 	 */
-	public void execute(Connection connection, MigrationSource source, Direction direction, boolean transactional)
+	public Duration execute(Connection connection, MigrationSource source, Direction direction, boolean transactional)
 			throws StatementFailedException {
-		if (transactional) {
-			executeInTransaction(connection, source, direction);
+		if (!transactional) {
+			return executeWithoutTransaction(connection, source, direction);
+		}
+		long started = System.nanoTime();
+		executeInTransaction(connection, source, direction);
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		if (direction == Direction.UP) {
+			this.unrecordedTimes.put(source.version(), took);
 		}
 		else {
-			executeWithoutTransaction(connection, source, direction);
+			this.unrecordedTimes.remove(source.version());
+		}
+		return took;
+	}
+
+	/**
+	 * Writes the execution times of the transactional migrations applied since the last
+	 * call over the database's measurement in their history rows; nothing when there are
+	 * none. Called when the run ends, with its lock still held.
+	 * @param connection the run's connection, in autocommit mode
+	 * @throws SQLException when the update fails
+	 * @throws MigratorException with {@link ErrorCode#HISTORY_FAILED} when a row this run
+	 * wrote is gone (the history was changed by someone else meanwhile)
+	 */
+	public void recordExecutionTimes(Connection connection) throws SQLException {
+		if (this.unrecordedTimes.isEmpty()) {
+			return;
+		}
+		Map<Long, Duration> times = Map.copyOf(this.unrecordedTimes);
+		this.unrecordedTimes.clear();
+		int updated = this.history.updateExecutionTimes(connection, times);
+		if (updated != times.size()) {
+			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Recording the execution times of version(s) "
+					+ new TreeSet<>(times.keySet()) + " changed " + updated + " row(s) of "
+					+ this.history.qualifiedTable() + " instead of " + times.size() + ": rows this run applied and "
+					+ "committed are gone. Another process changed the history meanwhile (did this run lose its "
+					+ "migration lock? did someone run 'repair'?). Run 'status' to see what is recorded before "
+					+ "running again.");
+		}
+	}
+
+	/**
+	 * Like {@link #recordExecutionTimes(Connection)}, for a run that is failing: whatever
+	 * goes wrong here is added to that failure instead of replacing it.
+	 * @param connection the run's connection
+	 * @param failure the failure that ends the run
+	 */
+	public void recordExecutionTimes(Connection connection, Exception failure) {
+		try {
+			recordExecutionTimes(connection);
+		}
+		catch (SQLException | RuntimeException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 
@@ -192,7 +255,7 @@ public final class MigrationExecutor {
 				source.description(), source.type(), source.checksum()) : this.history.deleteSql(source.version());
 	}
 
-	private void executeWithoutTransaction(Connection connection, MigrationSource source, Direction direction)
+	private Duration executeWithoutTransaction(Connection connection, MigrationSource source, Direction direction)
 			throws StatementFailedException {
 		long started = System.nanoTime();
 		try {
@@ -230,6 +293,7 @@ public final class MigrationExecutor {
 		if (recorded != 1) {
 			throw historyOutOfStep(source, direction, recorded, Ran.COMMITTED);
 		}
+		return elapsed;
 	}
 
 	/**

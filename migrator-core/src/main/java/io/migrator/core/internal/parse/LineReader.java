@@ -128,7 +128,7 @@ final class LineReader {
 						+ encoding
 						+ ": the file is saved in another encoding",
 				"Save the file as " + encoding + ", or declare the encoding it is saved in "
-						+ "(MigratorBuilder.encoding, e.g. windows-1252)");
+						+ "(MigratorBuilder.encoding, the CLI's --encoding or migrator.encoding, e.g. windows-1252)");
 	}
 
 }

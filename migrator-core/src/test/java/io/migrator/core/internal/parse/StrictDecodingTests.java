@@ -30,7 +30,7 @@ class StrictDecodingTests {
 		assertThatExceptionOfType(InvalidSourceException.class).isThrownBy(() -> parse(file, StandardCharsets.UTF_8))
 			.withMessage("00001_test.sql:3: byte 0xE9 at column 27 is not valid UTF-8: the file is saved in "
 					+ "another encoding. Save the file as UTF-8, or declare the encoding it is saved in "
-					+ "(MigratorBuilder.encoding, e.g. windows-1252)")
+					+ "(MigratorBuilder.encoding, the CLI's --encoding or migrator.encoding, e.g. windows-1252)")
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3));
 	}
 

@@ -15,10 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.migrator.core.Direction;
+import io.migrator.core.DriftReport;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.LegacyTracker;
 import io.migrator.core.MigrationFailedException;
@@ -35,6 +38,7 @@ import io.migrator.core.ValidationProblem;
 import io.migrator.core.ValidationProblem.Kind;
 import io.migrator.core.ValidationResult;
 import io.migrator.core.internal.dialect.Dialect;
+import io.migrator.core.internal.drift.DriftCheck;
 import io.migrator.core.internal.dialect.Dialects;
 import io.migrator.core.internal.dialect.SqlErrors;
 import io.migrator.core.internal.execute.MigrationExecutor;
@@ -342,6 +346,11 @@ final class DefaultMigrator implements Migrator {
 			}
 			return results;
 		});
+	}
+
+	@Override
+	public DriftReport drift(DataSource scratchDatabase) {
+		return new DriftCheck(this.configuration, scratchDatabase).run();
 	}
 
 	@Override

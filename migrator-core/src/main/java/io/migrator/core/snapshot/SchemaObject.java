@@ -9,8 +9,10 @@ import java.util.Objects;
  * name are equal in schema terms when their definitions are equal.
  *
  * @param kind what kind of object this is
- * @param name the name, relative to the schema read (e.g. {@code orders.customer_id} for
- * a column, {@code total(integer, integer)} for a function; empty for the schema itself)
+ * @param name the name, relative to the schema read and quoted where SQL needs quotes
+ * (e.g. {@code orders.customer_id} for a column, {@code "Order Lines".id} for one of a
+ * table named with capitals and a space, {@code total(integer, integer)} for a function;
+ * empty for the schema itself)
  * @param definition what is compared: type, nullability, default, definition text, body
  * hash, comment and, when asked for, owner and grants
  */

@@ -101,7 +101,7 @@ public final class SchemaSnapshot {
 	/**
 	 * Finds one object.
 	 * @param kind its kind
-	 * @param name its name relative to the schema
+	 * @param name its name relative to the schema, quoted as in {@link SchemaObject#name()}
 	 * @return the object, or empty when the schema has none of that kind and name
 	 */
 	public Optional<SchemaObject> find(ObjectKind kind, String name) {

@@ -1,5 +1,7 @@
 package io.migrator.core.snapshot;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,18 +16,22 @@ import java.util.TreeSet;
  * @param excludedTables tables left out with everything that belongs to them (columns,
  * constraints, indexes, triggers, owned sequences), by exact name; default none. A
  * migrator's history and lock tables belong here.
+ * @param excludedKinds kinds of object left out entirely; default none
  */
-public record SnapshotOptions(boolean owners, boolean grants, Set<String> excludedTables) {
+public record SnapshotOptions(boolean owners, boolean grants, Set<String> excludedTables,
+		Set<ObjectKind> excludedKinds) {
 
-	private static final SnapshotOptions DEFAULTS = new SnapshotOptions(false, false, Set.of());
+	private static final SnapshotOptions DEFAULTS = new SnapshotOptions(false, false, Set.of(), Set.of());
 
 	public SnapshotOptions {
 		Objects.requireNonNull(excludedTables, "'excludedTables' must not be null");
+		Objects.requireNonNull(excludedKinds, "'excludedKinds' must not be null");
 		excludedTables = Set.copyOf(excludedTables);
+		excludedKinds = Set.copyOf(excludedKinds);
 	}
 
 	/**
-	 * Returns the defaults: structure and comments, no owners, no grants, no table excluded.
+	 * Returns the defaults: structure and comments, no owners, no grants, nothing excluded.
 	 * @return the default options
 	 */
 	public static SnapshotOptions defaults() {
@@ -38,7 +44,7 @@ public record SnapshotOptions(boolean owners, boolean grants, Set<String> exclud
 	 * @return the derived options
 	 */
 	public SnapshotOptions withOwners(boolean include) {
-		return new SnapshotOptions(include, this.grants, this.excludedTables);
+		return new SnapshotOptions(include, this.grants, this.excludedTables, this.excludedKinds);
 	}
 
 	/**
@@ -47,7 +53,7 @@ public record SnapshotOptions(boolean owners, boolean grants, Set<String> exclud
 	 * @return the derived options
 	 */
 	public SnapshotOptions withGrants(boolean include) {
-		return new SnapshotOptions(this.owners, include, this.excludedTables);
+		return new SnapshotOptions(this.owners, include, this.excludedTables, this.excludedKinds);
 	}
 
 	/**
@@ -63,7 +69,20 @@ public record SnapshotOptions(boolean owners, boolean grants, Set<String> exclud
 			}
 			all.add(table);
 		}
-		return new SnapshotOptions(this.owners, this.grants, all);
+		return new SnapshotOptions(this.owners, this.grants, all, this.excludedKinds);
+	}
+
+	/**
+	 * Returns these options with more kinds of object left out, e.g. extensions when two
+	 * schemas of one database are compared (a database holds an extension only once).
+	 * @param kinds the kinds to leave out
+	 * @return the derived options
+	 */
+	public SnapshotOptions excludingKinds(ObjectKind... kinds) {
+		Set<ObjectKind> all = EnumSet.noneOf(ObjectKind.class);
+		all.addAll(this.excludedKinds);
+		all.addAll(List.of(kinds));
+		return new SnapshotOptions(this.owners, this.grants, this.excludedTables, all);
 	}
 
 }

@@ -24,6 +24,8 @@ import io.migrator.core.MigratorException;
  * then leave the schema's own objects unqualified and qualify only objects elsewhere,
  * which is exactly what must compare equal between a scratch schema and a live one.
  * Objects that belong to an extension are left out: the extension stands for them.
+ * Names are quoted as SQL needs them ({@code quote_ident}), so that {@code table.column}
+ * keys stay unambiguous whatever the names hold.
  */
 final class SnapshotReader {
 
@@ -33,10 +35,10 @@ final class SnapshotReader {
 	private static final String SCHEMA = "SELECT n.oid, obj_description(n.oid, 'pg_namespace'),"
 			+ " pg_get_userbyid(n.nspowner), n.nspacl::text FROM pg_namespace n WHERE n.nspname = ?";
 
-	private static final String EXTENSIONS = "SELECT x.extname, x.extversion, pg_get_userbyid(x.extowner)"
+	private static final String EXTENSIONS = "SELECT quote_ident(x.extname), x.extversion, pg_get_userbyid(x.extowner)"
 			+ " FROM pg_extension x WHERE x.extnamespace = ?::oid";
 
-	private static final String TYPES = "SELECT t.typname, t.typtype,"
+	private static final String TYPES = "SELECT quote_ident(t.typname), t.typtype,"
 			+ " (SELECT string_agg(quote_literal(l.enumlabel), ', ' ORDER BY l.enumsortorder)"
 			+ "   FROM pg_enum l WHERE l.enumtypid = t.oid),"
 			+ " format_type(t.typbasetype, t.typtypmod), t.typnotnull, pg_get_expr(t.typdefaultbin, 0),"
@@ -65,12 +67,13 @@ final class SnapshotReader {
 			+ "   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass"
 			+ "   AND d.deptype = 'a' LIMIT 1),"
 			+ " c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
-			+ "   AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'i')"
+			+ "   AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'i'),"
+			+ " quote_ident(c.relname)"
 			+ " FROM pg_class c LEFT JOIN pg_sequence s ON s.seqrelid = c.oid"
 			+ " WHERE c.relnamespace = ?::oid AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'c')"
 			+ NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
-	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+	private static final String COLUMNS = "SELECT quote_ident(c.relname), quote_ident(a.attname), format_type(a.atttypid, a.atttypmod),"
 			+ " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
 			+ " CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(o.collname) END,"
 			+ " col_description(c.oid, a.attnum), a.attacl::text"
@@ -80,13 +83,13 @@ final class SnapshotReader {
 			+ " WHERE c.relnamespace = ?::oid AND c.relkind IN ('r', 'p', 'f', 'c') AND a.attnum > 0"
 			+ " AND NOT a.attisdropped AND c.relname <> ALL (?)" + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
-	private static final String CONSTRAINTS = "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid, true),"
+	private static final String CONSTRAINTS = "SELECT quote_ident(c.relname), quote_ident(k.conname), pg_get_constraintdef(k.oid, true),"
 			+ " obj_description(k.oid, 'pg_constraint')"
 			+ " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
 			+ " WHERE c.relnamespace = ?::oid AND k.contype IN ('p', 'u', 'f', 'c', 'x', 't')"
 			+ " AND c.relname <> ALL (?)" + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
-	private static final String INDEXES = "SELECT i.relname, pg_get_indexdef(i.oid, 0, true), x.indisvalid,"
+	private static final String INDEXES = "SELECT quote_ident(i.relname), pg_get_indexdef(i.oid, 0, true), x.indisvalid,"
 			+ " obj_description(i.oid, 'pg_class')"
 			+ " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
 			+ " WHERE i.relnamespace = ?::oid AND t.relname <> ALL (?)"
@@ -94,7 +97,7 @@ final class SnapshotReader {
 			+ "   AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))"
 			+ NOT_EXTENSION_MEMBER.formatted("pg_class", "t.oid");
 
-	private static final String ROUTINES = "SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prokind,"
+	private static final String ROUTINES = "SELECT quote_ident(p.proname), pg_get_function_identity_arguments(p.oid), p.prokind,"
 			+ " pg_get_function_result(p.oid), l.lanname, p.provolatile, p.proisstrict, p.prosecdef, p.proparallel,"
 			+ " p.proconfig::text, p.prosrc, %s, obj_description(p.oid, 'pg_proc'), pg_get_userbyid(p.proowner),"
 			+ " p.proacl::text"
@@ -105,7 +108,7 @@ final class SnapshotReader {
 	/** SQL-standard bodies (PostgreSQL 14+) are kept parsed, with an empty {@code prosrc}. */
 	private static final String SQL_BODY_SINCE_14 = "CASE WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) END";
 
-	private static final String TRIGGERS = "SELECT c.relname, g.tgname, pg_get_triggerdef(g.oid, true), g.tgenabled,"
+	private static final String TRIGGERS = "SELECT quote_ident(c.relname), quote_ident(g.tgname), pg_get_triggerdef(g.oid, true), g.tgenabled,"
 			+ " obj_description(g.oid, 'pg_trigger')"
 			+ " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
 			+ " WHERE c.relnamespace = ?::oid AND NOT g.tgisinternal AND c.relname <> ALL (?)";
@@ -204,7 +207,7 @@ final class SnapshotReader {
 
 	private void readRelations() throws SQLException {
 		query(RELATIONS, false, (row) -> {
-			String name = row.getString(1);
+			String catalogName = row.getString(1);
 			String owningTable = row.getString(21);
 			Definition definition = switch (row.getString(2)) {
 				case "v", "m" -> new Definition().add(row.getString(9).strip());
@@ -221,7 +224,7 @@ final class SnapshotReader {
 					.addIf(row.getBoolean(4), "row level security")
 					.addIf(row.getBoolean(5), "forced");
 			};
-			boolean excluded = this.options.excludedTables().contains(name)
+			boolean excluded = this.options.excludedTables().contains(catalogName)
 					|| (owningTable != null && this.options.excludedTables().contains(owningTable));
 			boolean identitySequence = row.getBoolean(23);
 			if (excluded || identitySequence) {
@@ -231,7 +234,7 @@ final class SnapshotReader {
 				.comment(row.getString(11))
 				.owner(row.getString(12))
 				.grants(row.getString(13));
-			add(relationKind(row.getString(2)), name, definition);
+			add(relationKind(row.getString(2)), row.getString(24), definition);
 		});
 	}
 
@@ -337,7 +340,9 @@ final class SnapshotReader {
 	}
 
 	private void add(ObjectKind kind, String name, Definition definition) {
-		this.objects.add(new SchemaObject(kind, name, definition.toString()));
+		if (!this.options.excludedKinds().contains(kind)) {
+			this.objects.add(new SchemaObject(kind, name, definition.toString()));
+		}
 	}
 
 	private void query(String sql, boolean withExcludedTables, RowReader reader) throws SQLException {

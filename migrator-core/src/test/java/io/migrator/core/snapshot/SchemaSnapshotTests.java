@@ -88,6 +88,46 @@ class SchemaSnapshotTests {
 	}
 
 	@Test
+	void namesAreQuotedWhereSqlNeedsItSoKeysStayUnambiguous() throws SQLException {
+		SchemaFixtures.create(this.database, "\"Shop Floor\"", """
+				CREATE TABLE "Order Lines" (id int PRIMARY KEY, "Qty" int);
+				CREATE TABLE "a.b" (c int);
+				CREATE TABLE a ("b.c" int);
+				""");
+		SchemaSnapshot snapshot = read("Shop Floor", SnapshotOptions.defaults());
+		assertThat(snapshot.toText()).isEqualTo("""
+				schema
+				table "Order Lines"
+				table "a.b"
+				table a
+				column "Order Lines"."Qty": integer
+				column "Order Lines".id: integer not null
+				column "a.b".c: integer
+				column a."b.c": integer
+				constraint "Order Lines"."Order Lines_pkey": PRIMARY KEY (id)
+				""");
+		assertThat(snapshot.find(ObjectKind.COLUMN, "\"Order Lines\".\"Qty\"")).isPresent();
+	}
+
+	@Test
+	void tableKindsAndPropertiesAreSeen() throws SQLException {
+		SchemaFixtures.create(this.database, "table_kinds", """
+				CREATE TABLE events (at date NOT NULL, kind text) PARTITION BY RANGE (at);
+				CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+				CREATE UNLOGGED TABLE scratch (id int) WITH (fillfactor = 70);
+				CREATE TABLE base (id int);
+				CREATE TABLE derived (extra int) INHERITS (base);
+				ALTER TABLE base ENABLE ROW LEVEL SECURITY;
+				""");
+		SchemaSnapshot snapshot = read("table_kinds", SnapshotOptions.defaults());
+		assertThat(snapshot.objects().stream().filter((object) -> object.kind() == ObjectKind.TABLE)
+			.map(SchemaObject::keyAndDefinition)).containsExactly("table base: row level security",
+					"table derived: inherits base", "table events: partition by RANGE (at)",
+					"table events_2026: partition of events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+					"table scratch: unlogged with {fillfactor=70}");
+	}
+
+	@Test
 	void aMissingSchemaIsAnErrorThatNamesIt() throws SQLException {
 		try (Connection connection = this.database.connect()) {
 			assertThatExceptionOfType(MigratorException.class)

@@ -42,7 +42,7 @@ final class DatabaseSchemas {
 	 */
 	static DatabaseSchemas read(MigratorConfiguration configuration) {
 		SnapshotOptions options = SnapshotOptions.defaults()
-			.excludingTables(configuration.table(), configuration.lockTable());
+			.excludingTables(configuration.history().table(), configuration.history().lockTable());
 		Map<String, SchemaSnapshot> snapshots = new TreeMap<>();
 		try (Connection connection = configuration.dataSource().getConnection();
 				Statement statement = connection.createStatement();
@@ -59,7 +59,7 @@ final class DatabaseSchemas {
 			throw new IllegalStateException("Could not read the schemas of the migrator's database: " + ex.getMessage(),
 					ex);
 		}
-		return new DatabaseSchemas(snapshots, configuration.schema());
+		return new DatabaseSchemas(snapshots, configuration.history().schema());
 	}
 
 	/** How to read {@link #differencesTo(DatabaseSchemas)}; a changed object's expected value is the earlier one. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import io.migrator.core.Location;
 import io.migrator.core.JavaMigration;
 import io.migrator.core.MigrationContext;
 import io.migrator.core.Migrator;
@@ -123,7 +124,7 @@ class MigratorTestExtensionTests {
 			assertThat(currentDatabase(migrator.configuration().dataSource())).isEqualTo(database.name());
 			// The customizer's Java migration, version 3, runs after the location's SQL files.
 			assertThat(migrator.up().migrations()).extracting((result) -> result.version()).containsExactly(1L, 2L, 3L);
-			assertThat(migrator.configuration().table()).isEqualTo("kit_history");
+			assertThat(migrator.configuration().history().table()).isEqualTo("kit_history");
 			seen.put("first", database.name());
 		}
 
@@ -138,7 +139,8 @@ class MigratorTestExtensionTests {
 
 			@Test
 			void nested(MigrationTestDatabase database) {
-				assertThat(database.migrator().configuration().locations()).containsExactly("classpath:kit/base");
+				assertThat(database.migrator().configuration().source().locations())
+					.containsExactly(Location.classpath("kit/base"));
 				seen.put("nested", database.name());
 			}
 

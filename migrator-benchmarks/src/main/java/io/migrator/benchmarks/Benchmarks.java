@@ -13,12 +13,13 @@ import java.util.Set;
  *
  * <pre>
  * java -jar migrator-benchmarks/target/migrator-benchmarks.jar [--url jdbc:postgresql://127.0.0.1:5432/postgres]
- *     [--user postgres] [--password ''] [--scenarios noop,apply,startup,startup-jar,cold,tenants,seed] [--reps 5]
+ *     [--user postgres] [--password ''] [--scenarios noop,apply,startup,startup-jar,cold,tenants,seed,snapshot]
+ *     [--reps 5]
  *     [--noop-n 100,1000,10000] [--apply-n 1000] [--delay-ms 25] [--delayed-apply-n 100] [--delayed-reps 3]
  *     [--startup-n 200] [--startup-reps 21] [--startup-delayed-reps 3] [--startup-libs target/startup]
  *     [--startup-jar-n 100,10000] [--cold-n 100,10000] [--cold-reps 5] [--cold-warm-calls 10]
  *     [--tenants 200] [--tenant-n 100] [--tenant-parallelism 4]
- *     [--seed-mb 200] [--seed-flyway true] [--out results.md]
+ *     [--seed-mb 200] [--seed-flyway true] [--snapshot-tables 500] [--out results.md]
  * </pre>
  */
 public final class Benchmarks {
@@ -34,7 +35,7 @@ public final class Benchmarks {
 		Map<String, String> options = options(args);
 		Server server = new Server(options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
 				options.getOrDefault("user", "postgres"), options.getOrDefault("password", ""));
-		Set<String> scenarios = Set.of(options.getOrDefault("scenarios", "noop,apply,startup,startup-jar,cold,tenants,seed").split(","));
+		Set<String> scenarios = Set.of(options.getOrDefault("scenarios", "noop,apply,startup,startup-jar,cold,tenants,seed,snapshot").split(","));
 		int reps = Integer.parseInt(options.getOrDefault("reps", "5"));
 		Duration delay = Duration.ofMillis(Long.parseLong(options.getOrDefault("delay-ms", "25")));
 		String out = options.get("out");
@@ -76,6 +77,10 @@ public final class Benchmarks {
 		if (scenarios.contains("seed")) {
 			new SeedScenario(server, report).run(Integer.parseInt(options.getOrDefault("seed-mb", "200")),
 					Boolean.parseBoolean(options.getOrDefault("seed-flyway", "true")));
+		}
+		if (scenarios.contains("snapshot")) {
+			new SnapshotScenario(server, report).run(Integer.parseInt(options.getOrDefault("snapshot-tables", "500")),
+					reps);
 		}
 	}
 

@@ -4,8 +4,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import io.migrator.core.JavaMigration;
+import io.migrator.core.MigrationInfo;
+import io.migrator.core.MigrationState;
+import io.migrator.core.MigrationType;
 import io.migrator.core.Migrator;
+import io.migrator.core.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,11 +88,15 @@ abstract class CliCommand implements Callable<Integer> {
 		@Mixin
 		Options.SourceEncoding sourceEncoding;
 
-		static Set<Long> loadedJavaVersions(Migrator migrator) {
-			return migrator.configuration()
-				.javaMigrations()
+		/**
+		 * Returns the versions of the Java migrations this build has: from --classpath, from
+		 * classpath: locations, or given as objects.
+		 */
+		static Set<Long> loadedJavaVersions(StatusReport status) {
+			return status.migrations()
 				.stream()
-				.map(JavaMigration::version)
+				.filter((info) -> info.type() == MigrationType.JAVA && info.state() != MigrationState.MISSING)
+				.map(MigrationInfo::version)
 				.collect(Collectors.toSet());
 		}
 

@@ -2,16 +2,19 @@ package io.migrator.cli;
 
 import java.io.File;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.migrator.core.ErrorCode;
+import io.migrator.core.Location;
 import io.migrator.core.LockStrategy;
 import io.migrator.core.MigrationListener;
 import io.migrator.core.Migrator;
@@ -81,10 +84,6 @@ record CliSettings(String url, String user, String password, List<String> direct
 
 	/** Like goose's {@code -dir}: the current directory. */
 	static final String DEFAULT_DIRECTORY = ".";
-
-	private static final String FILESYSTEM = "filesystem:";
-
-	private static final String CLASSPATH = "classpath:";
 
 	/** goose driver names that mean PostgreSQL. */
 	private static final List<String> POSTGRES_DRIVERS = List.of("postgres", "postgresql", "pgx", "redshift");
@@ -245,17 +244,13 @@ record CliSettings(String url, String user, String password, List<String> direct
 	}
 
 	private MigratorBuilder configured() {
-		JavaMigrationClasses classes = JavaMigrationClasses.load(this.classpath);
 		MigratorBuilder builder = Migrator.builder()
-			.locations(locations())
+			.locations(locations().stream().map(Location::toString).toList())
 			.allowOutOfOrder(this.allowOutOfOrder)
 			.ignoreMissingMigrations(this.ignoreMissing)
 			.removeHistoryRowWhenNoDown(this.removeHistoryRowWhenNoDown)
-			.javaMigrations(classes.migrations())
+			.javaMigrationClasspath(javaMigrationClasspath())
 			.variables(this.fileVariables);
-		if (classes.classLoader() != null) {
-			builder.classLoader(classes.classLoader());
-		}
 		if (this.table != null) {
 			builder.table(this.table);
 		}
@@ -272,15 +267,40 @@ record CliSettings(String url, String user, String password, List<String> direct
 	}
 
 	/**
-	 * Returns the directories as core locations: {@code filesystem:} with an absolute path,
-	 * or a location given with its prefix as it is.
+	 * Returns the {@code --classpath} entries, refusing one the engine could not read with
+	 * the option's name in the message (a usage error).
+	 */
+	private List<Path> javaMigrationClasspath() {
+		List<Path> entries = new ArrayList<>();
+		for (String entry : this.classpath) {
+			Path path = Path.of(entry);
+			if (!Files.isDirectory(path) && !(Files.isRegularFile(path) && entry.endsWith(".jar"))) {
+				throw invalid("--classpath " + entry + " is neither a directory nor a .jar file: compile the "
+						+ "migrations (javac -cp migrator.jar -d classes V00001__seed.java) and pass the output "
+						+ "directory or a jar of it");
+			}
+			entries.add(path);
+		}
+		return entries;
+	}
+
+	/**
+	 * Returns the directories as core locations: a location given with its prefix as it is,
+	 * else a directory (like goose's {@code -dir}, unlike a library location without prefix,
+	 * which is on the class path) with an absolute path.
 	 * @return the locations
 	 */
-	List<String> locations() {
-		return this.directories.stream()
-			.map((directory) -> (directory.startsWith(FILESYSTEM) || directory.startsWith(CLASSPATH)) ? directory
-					: FILESYSTEM + Path.of(directory).toAbsolutePath().normalize())
-			.toList();
+	List<Location> locations() {
+		return this.directories.stream().map(CliSettings::location).toList();
+	}
+
+	private static Location location(String directory) {
+		return hasPrefix(directory) ? Location.parse(directory)
+				: Location.filesystem(Path.of(directory).toAbsolutePath().normalize());
+	}
+
+	private static boolean hasPrefix(String directory) {
+		return Arrays.stream(Location.Kind.values()).anyMatch((kind) -> directory.startsWith(kind.prefix()));
 	}
 
 	/**
@@ -288,10 +308,7 @@ record CliSettings(String url, String user, String password, List<String> direct
 	 * @return the directories
 	 */
 	List<Path> fileSystemDirectories() {
-		return locations().stream()
-			.filter((location) -> location.startsWith(FILESYSTEM))
-			.map((location) -> Path.of(location.substring(FILESYSTEM.length())))
-			.toList();
+		return locations().stream().filter(Location::isFilesystem).map((location) -> Path.of(location.path())).toList();
 	}
 
 	/**
@@ -300,14 +317,15 @@ record CliSettings(String url, String user, String password, List<String> direct
 	 */
 	Path authoringDirectory() {
 		String directory = this.directories.get(0);
-		if (directory.startsWith(CLASSPATH)) {
+		if (!hasPrefix(directory)) {
+			return Path.of(directory);
+		}
+		Location location = Location.parse(directory);
+		if (!location.isFilesystem()) {
 			throw invalid("create and fix write files, but --dir is '" + directory
 					+ "': pass a directory such as --dir db/migrations");
 		}
-		if (directory.startsWith(FILESYSTEM)) {
-			directory = directory.substring(FILESYSTEM.length());
-		}
-		return Path.of(directory);
+		return Path.of(location.path());
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package io.migrator.cli;
 
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -86,7 +85,7 @@ final class Failures {
 	}
 
 	static String message(Throwable failure) {
-		if (failure instanceof MigratorException || failure instanceof UncheckedIOException) {
+		if (failure instanceof MigratorException) {
 			return failure.getMessage();
 		}
 		return "Unexpected " + failure.getClass().getName() + ": " + failure.getMessage()

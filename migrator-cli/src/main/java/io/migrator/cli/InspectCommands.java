@@ -34,7 +34,7 @@ final class InspectCommands {
 			Migrator migrator = migrator(settings, console);
 			StatusReport report = migrator.status();
 			Reports.printStatus(console, report,
-					JavaSourceFiles.unloaded(settings.fileSystemDirectories(), loadedJavaVersions(migrator)));
+					JavaSourceFiles.unloaded(settings.fileSystemDirectories(), loadedJavaVersions(report)));
 			return Failures.OK;
 		}
 
@@ -80,9 +80,10 @@ final class InspectCommands {
 		int execute(CliSettings settings, Console console) {
 			Migrator migrator = migrator(settings, console);
 			ValidationResult result = migrator.check();
+			StatusReport status = migrator.status();
 			// A .java file whose name encodes no version may be a helper, not a missing migration.
 			List<JavaSourceFiles.Unloaded> unloaded = JavaSourceFiles
-				.unloaded(settings.fileSystemDirectories(), loadedJavaVersions(migrator))
+				.unloaded(settings.fileSystemDirectories(), loadedJavaVersions(status))
 				.stream()
 				.filter((file) -> file.version() > 0)
 				.toList();
@@ -96,7 +97,7 @@ final class InspectCommands {
 			if (noHistory) {
 				// The engine's advice for a missing history is 'up', which refuses on a database
 				// another tool manages: name the step that comes first there.
-				LegacyTracker tool = migrator.status().managedBy();
+				LegacyTracker tool = status.managedBy();
 				if (tool != null) {
 					String id = Reports.trackerId(tool);
 					more.add(new Reports.Problem("managed_by_" + id.replace('-', '_'), 0, "This database is managed by "

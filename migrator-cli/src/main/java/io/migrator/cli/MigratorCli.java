@@ -204,6 +204,7 @@ public final class MigratorCli implements Callable<Integer> {
 		commands.put("version", InspectCommands.Version.class);
 		commands.put("validate", InspectCommands.Validate.class);
 		commands.put("check", InspectCommands.Check.class);
+		commands.put("drift", DriftCommand.class);
 		commands.put("dry-run", RunCommands.DryRun.class);
 		commands.put("baseline", RunCommands.Baseline.class);
 		commands.put("repair", RunCommands.Repair.class);

@@ -8,6 +8,18 @@ public enum ErrorCode {
 	/** A migration source (file name, annotation, statement) is malformed; nothing ran. */
 	INVALID_SOURCE,
 
+	/**
+	 * A migration file or location cannot be listed or read (missing, permission denied, an
+	 * I/O error); raised as an {@link UnreadableSourceException}.
+	 */
+	SOURCE_UNREADABLE,
+
+	/**
+	 * {@link MigrationAuthoring} ({@code create}, {@code fix}, the build-time index) cannot
+	 * write or rename a file of the migration directory.
+	 */
+	AUTHORING_FAILED,
+
 	/** Two migration sources claim the same version. */
 	DUPLICATE_VERSION,
 
@@ -26,6 +38,12 @@ public enum ErrorCode {
 	/** The migration lock could not be obtained in time, or cannot be trusted. */
 	LOCK_FAILED,
 
+	/**
+	 * No usable connection to the database could be opened: unknown host, nothing listening,
+	 * login refused, unknown database, or the new connection could not be prepared.
+	 */
+	CONNECTION_FAILED,
+
 	/** The history table or a legacy tracker could not be read or written. */
 	HISTORY_FAILED,
 
@@ -33,6 +51,9 @@ public enum ErrorCode {
 	NOT_UP_TO_DATE,
 
 	/** The database product is not supported. */
-	UNSUPPORTED_DATABASE
+	UNSUPPORTED_DATABASE,
+
+	/** A schema snapshot could not be read, or a drift check could not build its scratch schema. */
+	SNAPSHOT_FAILED
 
 }

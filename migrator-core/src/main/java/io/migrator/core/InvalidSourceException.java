@@ -17,7 +17,21 @@ public class InvalidSourceException extends MigratorException {
 	 * @param action what to do about it
 	 */
 	public InvalidSourceException(String source, int line, String problem, String action) {
-		super(ErrorCode.INVALID_SOURCE, format(source, line, problem, action));
+		this(ErrorCode.INVALID_SOURCE, source, line, problem, action, null);
+	}
+
+	/**
+	 * Creates an exception of a more specific kind of source problem.
+	 * @param errorCode what kind of problem it is
+	 * @param source the file or resource name, as shown to the user
+	 * @param line the 1-based line, or 0 when the problem is not tied to a line
+	 * @param problem what is wrong
+	 * @param action what to do about it
+	 * @param cause the underlying failure, or {@code null}
+	 */
+	protected InvalidSourceException(ErrorCode errorCode, String source, int line, String problem, String action,
+			Throwable cause) {
+		super(errorCode, format(source, line, problem, action), cause);
 		this.source = source;
 		this.line = line;
 	}

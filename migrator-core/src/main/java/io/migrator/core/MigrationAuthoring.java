@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.ServiceLoader;
 
 import io.migrator.core.spi.MigrationAuthoringFactory;
 
@@ -36,13 +35,7 @@ public interface MigrationAuthoring {
 	 * @return the authoring operations for that directory
 	 */
 	static MigrationAuthoring forDirectory(Path directory, Clock clock) {
-		MigrationAuthoringFactory factory = ServiceLoader
-			.load(MigrationAuthoringFactory.class, MigrationAuthoringFactory.class.getClassLoader())
-			.findFirst()
-			.orElseThrow(() -> new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-					"No " + MigrationAuthoringFactory.class.getName() + " service found: migrator-core's "
-							+ "META-INF/services entry is missing (a shaded jar must merge service files)"));
-		return factory.create(directory, clock);
+		return Services.load(MigrationAuthoringFactory.class).create(directory, clock);
 	}
 
 	/**

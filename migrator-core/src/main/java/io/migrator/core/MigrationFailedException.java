@@ -1,5 +1,7 @@
 package io.migrator.core;
 
+import java.util.Objects;
+
 /**
  * A migration failed while running. Carries what the run applied before the failure and
  * exactly where the failure happened.
@@ -12,12 +14,15 @@ public class MigrationFailedException extends MigratorException {
 
 	private final FailureLocation location;
 
+	private final Aftermath aftermath;
+
 	public MigrationFailedException(String message, RunResult partialResult, MigrationResult failedMigration,
-			FailureLocation location, Throwable cause) {
+			FailureLocation location, Aftermath aftermath, Throwable cause) {
 		super(ErrorCode.MIGRATION_FAILED, message, cause);
 		this.partialResult = partialResult;
 		this.failedMigration = failedMigration;
 		this.location = location;
+		this.aftermath = Objects.requireNonNull(aftermath, "'aftermath' must not be null");
 	}
 
 	/**
@@ -42,6 +47,47 @@ public class MigrationFailedException extends MigratorException {
 	 */
 	public FailureLocation getLocation() {
 		return this.location;
+	}
+
+	/**
+	 * Returns what of the failed migration is in the database now. The message says the
+	 * same in words; tools decide on this instead of reading the wording.
+	 * @return what the failure left behind
+	 */
+	public Aftermath getAftermath() {
+		return this.aftermath;
+	}
+
+	/**
+	 * What a failed migration left in the database.
+	 */
+	public enum Aftermath {
+
+		/**
+		 * It ran in a transaction that was not committed: nothing of it stayed, and running
+		 * it again once fixed is safe.
+		 */
+		ROLLED_BACK,
+
+		/**
+		 * It ran without a transaction ({@code NO TRANSACTION}) and failed before any of its
+		 * statements was committed: nothing of it stayed.
+		 */
+		NOTHING_COMMITTED,
+
+		/**
+		 * It ran without a transaction and the history marks it incomplete: some of its
+		 * statements may be committed. Later runs refuse until a human checks the schema
+		 * and runs {@code repair}.
+		 */
+		INCOMPLETE,
+
+		/**
+		 * The run cannot tell: the connection broke after {@code COMMIT} was sent, or a Java
+		 * migration ended its transaction itself. {@code status} shows what is recorded.
+		 */
+		UNKNOWN
+
 	}
 
 	/**

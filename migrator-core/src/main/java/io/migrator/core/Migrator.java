@@ -1,5 +1,7 @@
 package io.migrator.core;
 
+import javax.sql.DataSource;
+
 /**
  * The migration engine for one database (and one history table). Built once with
  * {@link #builder()}, immutable and safe to share; every operation opens its own
@@ -150,5 +152,35 @@ public interface Migrator {
 	 * @return the versions marked applied
 	 */
 	RunResult adopt(LegacyTracker tracker, String table, boolean evenIfHistoryExists);
+
+	/**
+	 * {@link #drift(DataSource)} with the scratch schema in the migrated database.
+	 * @return the differences found
+	 */
+	default DriftReport drift() {
+		return drift(null);
+	}
+
+	/**
+	 * Finds drift: replays the applied versions (from the history, in version order, from
+	 * the same sources every operation reads) into a new scratch schema, snapshots it and
+	 * the live schema, and reports what differs (objects added or dropped by hand, changed
+	 * defaults, dropped indexes). The scratch schema is always dropped afterwards, also when
+	 * the replay fails; nothing in the live schema or the history changes. Costly: it runs
+	 * every applied migration again.
+	 * <p>
+	 * Migrations replay with only the scratch schema on the {@code search_path}, so
+	 * unqualified names land there. A migration that names the live schema itself (in SQL
+	 * or in a Java migration) acts on that schema, not on the scratch one: give such
+	 * projects a scratch database. In the migrated database, extensions are not compared
+	 * (a database holds each once), which the report notes.
+	 * @param scratchDatabase where to build the scratch schema, or {@code null} for the
+	 * migrated database
+	 * @return the differences, what was replayed, and the limits that applied
+	 * @throws MigratorException ({@link ErrorCode#SNAPSHOT_FAILED}) when the replay fails,
+	 * ({@link ErrorCode#VALIDATION_FAILED}) when an applied version cannot be replayed
+	 * (incomplete, or missing from this build)
+	 */
+	DriftReport drift(DataSource scratchDatabase);
 
 }

@@ -1,7 +1,12 @@
 package io.migrator.core;
 
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -44,7 +48,7 @@ public final class MigratorBuilder {
 
 	private DataSource dataSource;
 
-	private List<String> locations = List.of(DEFAULT_LOCATION);
+	private List<Location> locations = List.of(Location.parse(DEFAULT_LOCATION));
 
 	private boolean recursive;
 
@@ -68,7 +72,8 @@ public final class MigratorBuilder {
 
 	private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
-	private Duration lockLeaseDuration = DEFAULT_LOCK_LEASE;
+	/** {@code null} until set: a lease set for a strategy without one is refused, even the default. */
+	private Duration lockLeaseDuration;
 
 	private final Map<String, String> variables = new LinkedHashMap<>();
 
@@ -77,6 +82,8 @@ public final class MigratorBuilder {
 	private Charset encoding = StandardCharsets.UTF_8;
 
 	private final List<JavaMigration> javaMigrations = new ArrayList<>();
+
+	private final List<Path> javaMigrationClasspath = new ArrayList<>();
 
 	private final List<MigrationListener> listeners = new ArrayList<>();
 
@@ -121,18 +128,7 @@ public final class MigratorBuilder {
 		if (locations.isEmpty()) {
 			throw invalid("'locations' must name at least one location, e.g. " + DEFAULT_LOCATION);
 		}
-		for (String location : locations) {
-			if (location == null || location.isBlank() || location.endsWith(":")) {
-				throw invalid("Location '" + location
-						+ "' is empty: use classpath:some/dir or filesystem:/some/dir");
-			}
-			int colon = location.indexOf(':');
-			if (colon > 1 && !location.startsWith("classpath:") && !location.startsWith("filesystem:")) {
-				throw invalid("Location '" + location
-						+ "' has an unknown prefix: use classpath:some/dir or filesystem:/some/dir");
-			}
-		}
-		this.locations = List.copyOf(locations);
+		this.locations = locations.stream().map(Location::parse).toList();
 		return this;
 	}
 
@@ -271,7 +267,8 @@ public final class MigratorBuilder {
 	/**
 	 * Sets how long a table lease lives without a heartbeat; a crashed holder's lease is
 	 * taken over after it. A third of it is the heartbeat interval of the table and the
-	 * advisory lock. At least one second. Default: 30 seconds.
+	 * advisory lock. At least one second. Default: 30 seconds. Setting it with lock strategy
+	 * {@link LockStrategy#NONE}, which takes no lock, is refused when the migrator is built.
 	 * @param lockLeaseDuration the lease duration
 	 * @return this builder
 	 */
@@ -357,6 +354,30 @@ public final class MigratorBuilder {
 	}
 
 	/**
+	 * Adds directories and jars of compiled Java migrations, as a command-line tool gets
+	 * them: every top-level class there that implements {@link JavaMigration} is a
+	 * migration, whatever its package. They are loaded in a class loader of their own over
+	 * these entries, whose parent is the {@link #classLoader(ClassLoader) class loader}, so
+	 * the classes need only migrator-core to compile; {@code classpath:} locations are
+	 * searched in the entries too. Default: none.
+	 * @param entries directories and {@code .jar} files
+	 * @return this builder
+	 */
+	public MigratorBuilder javaMigrationClasspath(List<Path> entries) {
+		Objects.requireNonNull(entries, "'entries' must not be null");
+		for (Path entry : entries) {
+			Path path = Objects.requireNonNull(entry, "'entries' must not contain null").toAbsolutePath().normalize();
+			if (!Files.isDirectory(path) && !(Files.isRegularFile(path) && path.toString().endsWith(".jar"))) {
+				throw invalid("Java migration classpath entry " + entry + " is neither a directory nor a .jar file: "
+						+ "compile the migrations (javac -cp migrator.jar -d classes V00001__seed.java) and pass the "
+						+ "output directory or a jar of it");
+			}
+			this.javaMigrationClasspath.add(path);
+		}
+		return this;
+	}
+
+	/**
 	 * Adds listeners called around runs and migrations. Default: none.
 	 * @param listeners the listeners
 	 * @return this builder
@@ -408,18 +429,43 @@ public final class MigratorBuilder {
 		if (this.useSchemaAsSearchPath && this.schema == null) {
 			throw invalid("'useSchemaAsSearchPath' needs a 'schema' to switch to, but no schema is set");
 		}
-		if (this.lockStrategy == LockStrategy.NONE && !this.lockLeaseDuration.equals(DEFAULT_LOCK_LEASE)) {
-			throw invalid("'lockLeaseDuration' does not apply to lock strategy NONE: set a lock strategy, or leave "
-					+ "the lease at its default");
+		if (this.lockStrategy == LockStrategy.NONE && this.lockLeaseDuration != null) {
+			throw invalid("'lockLeaseDuration' (" + this.lockLeaseDuration + ") does not apply to lock strategy "
+					+ "NONE, which takes no lock: set another lock strategy, or do not set the lease");
 		}
+		SourceSettings source = new SourceSettings(this.locations, this.recursive, this.encoding, this.javaMigrations,
+				this.javaMigrationClasspath, sourceClassLoader());
+		HistorySettings history = new HistorySettings(this.table, this.schema, this.createSchema,
+				this.useSchemaAsSearchPath);
+		LockSettings lock = new LockSettings(this.lockStrategy, this.lockTimeout,
+				(this.lockLeaseDuration != null) ? this.lockLeaseDuration : DEFAULT_LOCK_LEASE);
+		SubstitutionSettings substitution = new SubstitutionSettings(this.variables, this.useEnvironmentVariables);
+		return new MigratorConfiguration(this.dataSource, source, history, lock, substitution, this.allowOutOfOrder,
+				this.validateChecksums, this.ignoreMissingMigrations, this.removeHistoryRowWhenNoDown, this.listeners,
+				this.progressInterval);
+	}
+
+	private ClassLoader sourceClassLoader() {
 		ClassLoader loader = (this.classLoader != null) ? this.classLoader
 				: Thread.currentThread().getContextClassLoader();
-		return new MigratorConfiguration(this.dataSource, this.locations, this.recursive, this.table, this.schema,
-				this.createSchema, this.useSchemaAsSearchPath, this.allowOutOfOrder, this.validateChecksums,
-				this.ignoreMissingMigrations, this.removeHistoryRowWhenNoDown, this.lockStrategy, this.lockTimeout,
-				this.lockLeaseDuration, this.variables, this.useEnvironmentVariables, this.encoding, this.javaMigrations,
-				this.listeners, (loader != null) ? loader : MigratorBuilder.class.getClassLoader(),
-				this.progressInterval);
+		if (loader == null) {
+			loader = MigratorBuilder.class.getClassLoader();
+		}
+		if (this.javaMigrationClasspath.isEmpty()) {
+			return loader;
+		}
+		// Lives as long as the migrator: its migrations run through it.
+		return new URLClassLoader(this.javaMigrationClasspath.stream().map(MigratorBuilder::url).toArray(URL[]::new),
+				loader);
+	}
+
+	private static URL url(Path path) {
+		try {
+			return path.toUri().toURL();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalStateException("An absolute file path is always a URL: " + path, ex);
+		}
 	}
 
 	/**
@@ -432,11 +478,7 @@ public final class MigratorBuilder {
 	}
 
 	static MigratorFactory factory() {
-		return ServiceLoader.load(MigratorFactory.class, MigratorFactory.class.getClassLoader())
-			.findFirst()
-			.orElseThrow(() -> new MigratorException(ErrorCode.INVALID_CONFIGURATION,
-					"No " + MigratorFactory.class.getName() + " service found: migrator-core's "
-							+ "META-INF/services entry is missing (a shaded jar must merge service files)"));
+		return Services.load(MigratorFactory.class);
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package io.migrator.core;
 
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -13,74 +11,48 @@ import javax.sql.DataSource;
  *
  * @param dataSource where to migrate, or {@code null} for a migrator that only validates
  * files ({@link Migrator#validate()})
- * @param locations where migrations are found, e.g. {@code classpath:db/migrations}
- * @param recursive whether sub-directories of a location are scanned
- * @param table the history table's exact name (an unquoted configured name folded to lower case)
- * @param schema the schema holding the history table, or {@code null} for the
- * connection's current schema
- * @param createSchema whether to create {@code schema} when it does not exist
- * @param useSchemaAsSearchPath whether connections get {@code schema} as their current
- * schema while migrating
+ * @param source where migrations come from and how their files are read
+ * @param history where the history table lives
+ * @param lock how concurrent migrating processes are kept apart
+ * @param substitution where ENVSUB values come from
  * @param allowOutOfOrder whether pending versions below the highest applied one are applied
  * @param validateChecksums whether a changed checksum of an applied migration is an error
  * @param ignoreMissingMigrations whether {@code validate} and {@code check} accept applied
  * versions that have no migration in this build
  * @param removeHistoryRowWhenNoDown whether undoing a migration without a down part only
  * removes its history row instead of being refused
- * @param lockStrategy how concurrent migrating processes are kept apart
- * @param lockTimeout how long to wait for the lock
- * @param lockLeaseDuration how long a table lease lives without a heartbeat; a third of it
- * is the heartbeat interval of the table and advisory locks
- * @param variables values for ENVSUB references, looked up before environment variables
- * @param useEnvironmentVariables whether ENVSUB falls back to the process environment
- * @param encoding the encoding SQL migration files are saved in
- * @param javaMigrations Java migrations given explicitly (e.g. Spring beans)
  * @param listeners callbacks around runs and migrations
- * @param classLoader where classpath locations are scanned
  * @param progressInterval how often a long migration logs that it is still running
  */
-public record MigratorConfiguration(DataSource dataSource, List<String> locations, boolean recursive, String table,
-		String schema, boolean createSchema, boolean useSchemaAsSearchPath, boolean allowOutOfOrder, boolean validateChecksums,
-		boolean ignoreMissingMigrations, boolean removeHistoryRowWhenNoDown,
-		LockStrategy lockStrategy, Duration lockTimeout, Duration lockLeaseDuration, Map<String, String> variables,
-		boolean useEnvironmentVariables, Charset encoding, List<JavaMigration> javaMigrations, List<MigrationListener> listeners,
-		ClassLoader classLoader, Duration progressInterval) {
+public record MigratorConfiguration(DataSource dataSource, SourceSettings source, HistorySettings history,
+		LockSettings lock, SubstitutionSettings substitution, boolean allowOutOfOrder, boolean validateChecksums,
+		boolean ignoreMissingMigrations, boolean removeHistoryRowWhenNoDown, List<MigrationListener> listeners,
+		Duration progressInterval) {
 
+	/**
+	 * Copies the listeners, so that the configuration cannot change after the migrator is
+	 * built.
+	 * @param dataSource where to migrate
+	 * @param source where migrations come from
+	 * @param history where the history table lives
+	 * @param lock how processes are kept apart
+	 * @param substitution where ENVSUB values come from
+	 * @param allowOutOfOrder whether out-of-order versions are applied
+	 * @param validateChecksums whether changed checksums are errors
+	 * @param ignoreMissingMigrations whether missing applied migrations pass validation
+	 * @param removeHistoryRowWhenNoDown whether a down without a down part removes the row
+	 * @param listeners callbacks around runs and migrations
+	 * @param progressInterval how often a long migration logs progress
+	 */
 	public MigratorConfiguration {
-		locations = List.copyOf(locations);
-		variables = Map.copyOf(variables);
-		javaMigrations = List.copyOf(javaMigrations);
 		listeners = List.copyOf(listeners);
-	}
-
-	/**
-	 * Returns the name of the lock table used by {@link LockStrategy#TABLE} (and by
-	 * {@link LockStrategy#AUTO} on databases without advisory locks): the history
-	 * table's name with {@code _lock} appended, in the same schema.
-	 * @return the lock table's name
-	 */
-	public String lockTable() {
-		return this.table + "_lock";
-	}
-
-	/**
-	 * Looks up the value of an ENVSUB variable.
-	 * @param name the variable name
-	 * @return its value, or {@code null} when unset
-	 */
-	public String lookupVariable(String name) {
-		String value = this.variables.get(name);
-		if (value == null && this.useEnvironmentVariables) {
-			value = System.getenv(name);
-		}
-		return value;
 	}
 
 	@Override
 	public String toString() {
 		// A DataSource's toString may carry credentials: never print it.
-		return "MigratorConfiguration[locations=" + this.locations + ", table=" + this.table + ", schema="
-				+ this.schema + ", lockStrategy=" + this.lockStrategy + "]";
+		return "MigratorConfiguration[locations=" + this.source.locations() + ", table=" + this.history.table()
+				+ ", schema=" + this.history.schema() + ", lockStrategy=" + this.lock.strategy() + "]";
 	}
 
 }

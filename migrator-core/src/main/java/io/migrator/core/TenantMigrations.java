@@ -111,7 +111,13 @@ public final class TenantMigrations {
 			throw new MigratorException(ErrorCode.MIGRATION_FAILED, "Interrupted while migrating tenants", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("A tenant's run failed unexpectedly", ex.getCause());
+			// runOne turns every exception into a tenant's result: only an Error (out of memory) gets
+			// here, and it stays what it is.
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new MigratorException(ErrorCode.MIGRATION_FAILED, "A tenant's run failed unexpectedly: "
+					+ ex.getCause(), ex.getCause());
 		}
 		finally {
 			pool.shutdownNow();

@@ -22,18 +22,19 @@ import io.migrator.testsupport.TestPostgres;
 /**
  * A fresh database and a migration directory. Registered with {@code @RegisterExtension}
  * it gives every test its own, gone after the test; created with a name and directory it
- * is one more database for a test that needs several, closed by that test.
+ * is one more database for a test that needs several, closed by that test. Public for the
+ * tests that sit next to the internal class they test (internal.lock).
  */
-final class EngineFixture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
+public final class EngineFixture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
 	private TestDatabase database;
 
 	private Path directory;
 
-	EngineFixture() {
+	public EngineFixture() {
 	}
 
-	EngineFixture(String name, Path directory) {
+	public EngineFixture(String name, Path directory) {
 		this.database = TestPostgres.get().createDatabase(name);
 		this.directory = directory;
 	}
@@ -59,15 +60,15 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback, Auto
 		}
 	}
 
-	TestDatabase database() {
+	public TestDatabase database() {
 		return this.database;
 	}
 
-	Path directory() {
+	public Path directory() {
 		return this.directory;
 	}
 
-	EngineFixture write(String fileName, String content) {
+	public EngineFixture write(String fileName, String content) {
 		try {
 			Files.writeString(this.directory.resolve(fileName), content, StandardCharsets.UTF_8);
 		}
@@ -77,22 +78,22 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback, Auto
 		return this;
 	}
 
-	void delete(String fileName) throws IOException {
+	public void delete(String fileName) throws IOException {
 		Files.delete(this.directory.resolve(fileName));
 	}
 
-	MigratorBuilder builder() {
+	public MigratorBuilder builder() {
 		return Migrator.builder()
 			.dataSource(this.database.dataSource())
 			.locations("filesystem:" + this.directory)
 			.useEnvironmentVariables(false);
 	}
 
-	Migrator migrator() {
+	public Migrator migrator() {
 		return builder().build();
 	}
 
-	List<String> query(String sql) {
+	public List<String> query(String sql) {
 		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			List<String> rows = new ArrayList<>();
@@ -111,7 +112,7 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback, Auto
 		}
 	}
 
-	void execute(String sql) {
+	public void execute(String sql) {
 		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
@@ -120,11 +121,11 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback, Auto
 		}
 	}
 
-	boolean tableExists(String table) {
+	public boolean tableExists(String table) {
 		return !query("SELECT 1 FROM information_schema.tables WHERE table_name = '" + table + "'").isEmpty();
 	}
 
-	List<String> history() {
+	public List<String> history() {
 		return query("SELECT version || ':' || state FROM migrator_history ORDER BY version");
 	}
 
@@ -132,7 +133,7 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback, Auto
 	 * Describes the user-visible schema (tables, columns, indexes, functions), to compare
 	 * the schema before and after a round trip of migrations.
 	 */
-	List<String> schemaShape() {
+	public List<String> schemaShape() {
 		List<String> shape = new ArrayList<>(query("SELECT table_name || '.' || column_name || ':' || data_type "
 				+ "FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'migrator_history' "
 				+ "ORDER BY 1"));

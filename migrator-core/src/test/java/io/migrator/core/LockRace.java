@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose migrations include a NO TRANSACTION {@code CREATE INDEX CONCURRENTLY} without
  * {@code IF NOT EXISTS}, which fails if it runs twice.
  */
-final class LockRace {
+public final class LockRace {
 
 	static final int RUNNERS = 8;
 
 	private LockRace() {
 	}
 
-	static void writeMigrations(EngineFixture fixture) {
+	public static void writeMigrations(EngineFixture fixture) {
 		fixture.write("00001_accounts.sql", "-- +goose Up\nCREATE TABLE accounts (id int PRIMARY KEY, email text);\n"
 				+ "SELECT pg_sleep(0.1);\n");
 		fixture.write("00002_seed.sql", "-- +goose Up\nINSERT INTO accounts SELECT g, 'a' || g FROM "
@@ -38,7 +38,7 @@ final class LockRace {
 	 * Runs the migrators at once and checks that all succeeded and that every migration
 	 * was applied exactly once.
 	 */
-	static void runAndCheck(EngineFixture fixture, Supplier<Migrator> migrators) throws Exception {
+	public static void runAndCheck(EngineFixture fixture, Supplier<Migrator> migrators) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(RUNNERS);
 		try {
 			CountDownLatch start = new CountDownLatch(1);

@@ -25,20 +25,20 @@ class MigratorBuilderTests {
 	@Test
 	void defaultsAreDocumentedValues() {
 		MigratorConfiguration configuration = Migrator.builder().dataSource(this.dataSource).toConfiguration();
-		assertThat(configuration.locations()).containsExactly("classpath:db/migrations");
-		assertThat(configuration.table()).isEqualTo("migrator_history");
-		assertThat(configuration.lockTable()).isEqualTo("migrator_history_lock");
-		assertThat(configuration.schema()).isNull();
-		assertThat(configuration.createSchema()).isTrue();
+		assertThat(configuration.source().locations()).containsExactly(Location.classpath("db/migrations"));
+		assertThat(configuration.history().table()).isEqualTo("migrator_history");
+		assertThat(configuration.history().lockTable()).isEqualTo("migrator_history_lock");
+		assertThat(configuration.history().schema()).isNull();
+		assertThat(configuration.history().createSchema()).isTrue();
 		assertThat(configuration.allowOutOfOrder()).isFalse();
 		assertThat(configuration.validateChecksums()).isTrue();
-		assertThat(configuration.lockStrategy()).isEqualTo(LockStrategy.AUTO);
-		assertThat(configuration.lockTimeout()).isEqualTo(Duration.ofMinutes(5));
-		assertThat(configuration.lockLeaseDuration()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(configuration.useEnvironmentVariables()).isTrue();
-		assertThat(configuration.recursive()).isFalse();
+		assertThat(configuration.lock().strategy()).isEqualTo(LockStrategy.AUTO);
+		assertThat(configuration.lock().timeout()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(configuration.lock().leaseDuration()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(configuration.substitution().useEnvironmentVariables()).isTrue();
+		assertThat(configuration.source().recursive()).isFalse();
 		assertThat(configuration.progressInterval()).isEqualTo(Duration.ofSeconds(10));
-		assertThat(configuration.encoding()).isEqualTo(StandardCharsets.UTF_8);
+		assertThat(configuration.source().encoding()).isEqualTo(StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -72,6 +72,46 @@ class MigratorBuilderTests {
 		assertThatExceptionOfType(MigratorException.class).isThrownBy(builder::build)
 			.withMessageContaining("'lockLeaseDuration'")
 			.withMessageContaining("NONE");
+	}
+
+	@Test
+	void aLeaseSetWithStrategyNoneIsRefusedEvenAtTheDefaultValue() {
+		MigratorBuilder builder = Migrator.builder()
+			.dataSource(this.dataSource)
+			.lockStrategy(LockStrategy.NONE)
+			.lockLeaseDuration(MigratorBuilder.DEFAULT_LOCK_LEASE);
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(builder::build)
+			.withMessage("'lockLeaseDuration' (PT30S) does not apply to lock strategy NONE, which takes no lock: set "
+					+ "another lock strategy, or do not set the lease");
+	}
+
+	@Test
+	void strategyNoneWithoutALeaseBuildsAndReportsTheDefaultLease() {
+		MigratorConfiguration configuration = Migrator.builder()
+			.dataSource(this.dataSource)
+			.lockStrategy(LockStrategy.NONE)
+			.toConfiguration();
+		assertThat(configuration.lock().leaseDuration()).isEqualTo(MigratorBuilder.DEFAULT_LOCK_LEASE);
+	}
+
+	@Test
+	void locationsAreParsedOnceIntoTheirKindAndPath() {
+		MigratorConfiguration configuration = Migrator.builder()
+			.locations("classpath:/db/migrations/", "db/more", "filesystem:/srv/sql")
+			.toConfiguration();
+		assertThat(configuration.source().locations()).containsExactly(Location.classpath("db/migrations"),
+				Location.classpath("db/more"), Location.filesystem(java.nio.file.Path.of("/srv/sql")));
+		assertThat(configuration.source().locations()).extracting(Location::toString)
+			.containsExactly("classpath:db/migrations", "classpath:db/more", "filesystem:/srv/sql");
+	}
+
+	@Test
+	void emptyLocationsAreRefusedWithTheirText() {
+		MigratorBuilder builder = Migrator.builder();
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> builder.locations("classpath:/"))
+			.withMessage("Location 'classpath:/' is empty: use classpath:some/dir or filesystem:/some/dir");
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> builder.locations("filesystem:"))
+			.withMessage("Location 'filesystem:' is empty: use classpath:some/dir or filesystem:/some/dir");
 	}
 
 	@Test

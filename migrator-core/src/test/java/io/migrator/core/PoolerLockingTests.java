@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.migrator.core.internal.lock.AdvisoryLock;
+import io.migrator.core.internal.lock.AdvisoryLockTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -110,7 +110,7 @@ class PoolerLockingTests {
 		this.fixture.write("00001_slow.sql", "-- +goose Up\nSELECT pg_sleep(1.5);\n");
 		CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(
 				() -> this.fixture.builder().dataSource(this.pooled).lockStrategy(LockStrategy.ADVISORY).build().up());
-		long key = AdvisoryLock.keyOf("\"public\".\"migrator_history\"");
+		long key = AdvisoryLockTests.DEFAULT_HISTORY_TABLE_KEY;
 		awaitHeld(key);
 		// A client through the same pooler, landing on any backend, is refused while the run lives.
 		try (Connection other = this.pooled.getConnection()) {

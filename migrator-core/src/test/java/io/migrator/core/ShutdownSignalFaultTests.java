@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.PGConnection;
 
-import io.migrator.core.internal.lock.AdvisoryLock;
+import io.migrator.core.internal.lock.AdvisoryLockTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +73,7 @@ class ShutdownSignalFaultTests {
 		this.fixture.write("00001_customers.sql", "-- +goose Up\nCREATE TABLE customers (id int);\n");
 		try (Connection holder = this.fixture.database().connect(); Statement statement = holder.createStatement()) {
 			holder.setAutoCommit(false);
-			statement.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLock.keyOf("\"public\".\"migrator_history\"")
+			statement.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLockTests.DEFAULT_HISTORY_TABLE_KEY
 					+ ")");
 			String log = terminateWhen(
 					"query LIKE 'SELECT pg_try_advisory_xact_lock%' OR query = 'ROLLBACK'");

@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.migrator.core.Location;
 import io.migrator.core.MigrationAuthoring;
 import io.migrator.core.MigratorException;
 
@@ -30,8 +31,6 @@ import io.migrator.core.MigratorException;
 public class IndexMojo extends AbstractMojo {
 
 	// The parameters are package-private so that tests can set what Maven injects.
-
-	private static final String CLASSPATH_PREFIX = "classpath:";
 
 	/**
 	 * The classpath locations to index, as the application configures them. Default:
@@ -88,16 +87,22 @@ public class IndexMojo extends AbstractMojo {
 		}
 	}
 
-	private Path directoryOf(String location) throws MojoFailureException {
-		if (location.startsWith("filesystem:")) {
-			throw new MojoFailureException("Cannot index " + location + ": only classpath: locations are packed with "
-					+ "the application; list only those in <locations>");
+	private Path directoryOf(String configured) throws MojoFailureException {
+		Location location;
+		try {
+			location = Location.parse(configured);
 		}
-		String path = location.startsWith(CLASSPATH_PREFIX) ? location.substring(CLASSPATH_PREFIX.length()) : location;
-		Path directory = this.outputDirectory.toPath().resolve(path.replaceAll("^/+", ""));
+		catch (MigratorException ex) {
+			throw new MojoFailureException("Cannot index " + configured + ": " + ex.getMessage(), ex);
+		}
+		if (location.isFilesystem()) {
+			throw new MojoFailureException("Cannot index " + configured + ": only classpath: locations are packed "
+					+ "with the application; list only those in <locations>");
+		}
+		Path directory = this.outputDirectory.toPath().resolve(location.path());
 		if (!Files.isDirectory(directory)) {
-			throw new MojoFailureException("Cannot index " + location + ": " + directory + " does not exist. Put the "
-					+ "migrations under src/main/resources/" + path.replaceAll("^/+", "")
+			throw new MojoFailureException("Cannot index " + configured + ": " + directory + " does not exist. Put the "
+					+ "migrations under src/main/resources/" + location.path()
 					+ ", or correct <locations> (the locations the application configures)");
 		}
 		return directory;

@@ -57,15 +57,18 @@ final class ServerChoice {
 
 	/**
 	 * Decides which server to use: an explicit URL (system property before environment
-	 * variable, blank counts as unset), else Testcontainers when Docker answers, else an
-	 * embedded PostgreSQL. Docker is only probed when no URL is configured.
+	 * variable, blank counts as unset), else Testcontainers when it is on the classpath and
+	 * Docker answers, else an embedded PostgreSQL. Docker is only probed when no URL is
+	 * configured and Testcontainers is there to use it.
 	 * @param environment looks up environment variables
 	 * @param systemProperties looks up system properties
+	 * @param testcontainersPresent whether Testcontainers' PostgreSQL module is on the
+	 * classpath (optional for users of migrator-test)
 	 * @param dockerAvailable whether a Docker engine answers
 	 * @return the decision
 	 */
 	static ServerChoice decide(UnaryOperator<String> environment, UnaryOperator<String> systemProperties,
-			BooleanSupplier dockerAvailable) {
+			boolean testcontainersPresent, BooleanSupplier dockerAvailable) {
 		String propertyUrl = nonBlank(systemProperties.apply(URL_PROPERTY));
 		String environmentUrl = nonBlank(environment.apply(URL_ENV));
 		if (propertyUrl != null || environmentUrl != null) {
@@ -76,6 +79,10 @@ final class ServerChoice {
 					"");
 			return new ServerChoice(Kind.EXPLICIT, "explicit " + setting, setting, setting + " is set",
 					(propertyUrl != null) ? propertyUrl : environmentUrl, user, password);
+		}
+		if (!testcontainersPresent) {
+			return new ServerChoice(Kind.EMBEDDED, "embedded", null,
+					URL_ENV + " is not set and Testcontainers is not on the classpath", null, null, null);
 		}
 		if (dockerAvailable.getAsBoolean()) {
 			return new ServerChoice(Kind.TESTCONTAINERS, "testcontainers", null,

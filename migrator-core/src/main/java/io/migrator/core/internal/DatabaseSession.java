@@ -106,15 +106,15 @@ final class DatabaseSession implements AutoCloseable {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			if (configuration.useSchemaAsSearchPath()) {
-				connection.setSchema(configuration.schema());
+			if (configuration.history().useSchemaAsSearchPath()) {
+				connection.setSchema(configuration.history().schema());
 			}
 			return connection;
 		}
 		catch (SQLException ex) {
 			closeAfter(connection, ex);
-			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot prepare the migration connection (autocommit"
-					+ ((configuration.useSchemaAsSearchPath()) ? ", schema " + configuration.schema() : "") + "): "
+			throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Cannot prepare the migration connection (autocommit"
+					+ ((configuration.history().useSchemaAsSearchPath()) ? ", schema " + configuration.history().schema() : "") + "): "
 					+ SqlErrors.describe(ex) + ". Check that the schema exists and the user may use it.", ex);
 		}
 	}
@@ -129,16 +129,6 @@ final class DatabaseSession implements AutoCloseable {
 		return new MigratorException(ErrorCode.HISTORY_FAILED, operation + " failed on the database: "
 				+ SqlErrors.describe(ex) + ". Check the connection and that the migration user may create and "
 				+ "write the history table; 'status' shows what is applied.", ex);
-	}
-
-	/**
-	 * Returns the history table's name as configured, for messages.
-	 * @param configuration the configuration
-	 * @return {@code schema.table}, or the table alone when no schema is configured
-	 */
-	static String historyTableName(MigratorConfiguration configuration) {
-		String schema = configuration.schema();
-		return (schema != null) ? schema + "." + configuration.table() : configuration.table();
 	}
 
 	Connection connection() {
@@ -191,11 +181,11 @@ final class DatabaseSession implements AutoCloseable {
 	 */
 	HistorySnapshot readHistoryUnderLock() {
 		try {
-			return this.store.readAfterWriters(this.connection, this.configuration.lockTimeout());
+			return this.store.readAfterWriters(this.connection, this.configuration.lock().timeout());
 		}
 		catch (SQLException ex) {
 			if (this.dialect.isLockWaitTimeout(ex)) {
-				throw new MigratorException(ErrorCode.LOCK_FAILED, "Waited " + this.configuration.lockTimeout()
+				throw new MigratorException(ErrorCode.LOCK_FAILED, "Waited " + this.configuration.lock().timeout()
 						+ " for a migration transaction that still holds the history table "
 						+ this.store.qualifiedTable() + ", though its process no longer holds the migration lock (it "
 						+ "crashed or was killed after sending it). The database ends it once it notices the lost "
@@ -232,7 +222,7 @@ final class DatabaseSession implements AutoCloseable {
 	 * @throws SQLException on a database error
 	 */
 	void createHistoryTable() throws SQLException {
-		this.store.create(this.connection, this.configuration.createSchema() && this.configuration.schema() != null);
+		this.store.create(this.connection, this.configuration.history().createSchema() && this.configuration.history().schema() != null);
 	}
 
 	/**
@@ -241,7 +231,7 @@ final class DatabaseSession implements AutoCloseable {
 	 * @throws SQLException on a database error
 	 */
 	LegacyTracker managingTool() throws SQLException {
-		return new LegacyImporter(this.dialect, this.configuration.schema()).managingTool(this.connection);
+		return new LegacyImporter(this.dialect, this.configuration.history().schema()).managingTool(this.connection);
 	}
 
 	/**
@@ -258,7 +248,7 @@ final class DatabaseSession implements AutoCloseable {
 			String cli = tool.name().toLowerCase(Locale.ROOT).replace('_', '-');
 			throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Cannot " + operation + ": this database is "
 					+ "managed by " + cli + " (its history table exists) and migrator's history table "
-					+ historyTableName(this.configuration) + " does not exist yet, so every migration would run again "
+					+ this.configuration.history().qualifiedName() + " does not exist yet, so every migration would run again "
 					+ "from the first. Import what " + cli + " applied first: 'migrator adopt --from " + cli
 					+ "' (Migrator.adopt(LegacyTracker." + tool.name() + ", false) in code), then run " + operation
 					+ " again.");
@@ -272,13 +262,13 @@ final class DatabaseSession implements AutoCloseable {
 
 	private static HistoryStore.Located locate(MigratorConfiguration configuration, Dialect dialect,
 			Connection connection) {
-		HistoryStore store = new HistoryStore(dialect, configuration.schema(), configuration.table());
+		HistoryStore store = new HistoryStore(dialect, configuration.history().schema(), configuration.history().table());
 		try {
 			return store.locate(connection);
 		}
 		catch (SQLException ex) {
 			throw new MigratorException(ErrorCode.HISTORY_FAILED, "Cannot read the history table "
-					+ historyTableName(configuration) + ": " + SqlErrors.describe(ex)
+					+ configuration.history().qualifiedName() + ": " + SqlErrors.describe(ex)
 					+ ". Check that the migration user may read it.", ex);
 		}
 	}

@@ -1,5 +1,8 @@
 package io.migrator.core.internal;
 
+import javax.sql.DataSource;
+
+import io.migrator.core.DriftReport;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.LegacyTracker;
 import io.migrator.core.Migrator;
@@ -8,6 +11,7 @@ import io.migrator.core.MigratorException;
 import io.migrator.core.RunResult;
 import io.migrator.core.StatusReport;
 import io.migrator.core.ValidationResult;
+import io.migrator.core.internal.drift.DriftCheck;
 import io.migrator.core.internal.plan.MigrationPlanner;
 import io.migrator.core.internal.plan.PlanRequest;
 import io.migrator.core.internal.report.CompositeListener;
@@ -122,6 +126,11 @@ final class DefaultMigrator implements Migrator {
 	@Override
 	public RunResult repair() {
 		return this.administration.repair();
+	}
+
+	@Override
+	public DriftReport drift(DataSource scratchDatabase) {
+		return new DriftCheck(this.configuration, scratchDatabase).run();
 	}
 
 	@Override

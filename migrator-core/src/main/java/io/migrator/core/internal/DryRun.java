@@ -63,8 +63,8 @@ final class DryRun {
 				session.requireNotManagedByAnotherTool(OPERATION);
 			}
 			List<Step> steps = reader.steps(plan);
-			MigrationExecutor executor = new MigrationExecutor(session.store(), this.configuration::lookupVariable,
-					this.configuration.encoding());
+			MigrationExecutor executor = new MigrationExecutor(session.store(), this.configuration.substitution()::lookup,
+					this.configuration.source().encoding());
 			Connection connection = session.connection();
 			List<MigrationResult> results = new ArrayList<>();
 			connection.setAutoCommit(false);

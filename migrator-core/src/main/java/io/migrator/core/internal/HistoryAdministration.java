@@ -123,7 +123,7 @@ final class HistoryAdministration {
 		return administer("adopt", (session, history) -> {
 			Connection connection = session.connection();
 			MigrationCatalog catalog = session.catalog();
-			LegacyImporter importer = new LegacyImporter(session.dialect(), this.configuration.schema());
+			LegacyImporter importer = new LegacyImporter(session.dialect(), this.configuration.history().schema());
 			List<MigrationSource> toRecord = new ArrayList<>();
 			List<Long> unmatched = new ArrayList<>();
 			Map<Long, Instant> legacy = importer.appliedVersions(connection, tracker, table, catalog);
@@ -142,7 +142,7 @@ final class HistoryAdministration {
 			}
 			if (!toRecord.isEmpty() && !history.rows().isEmpty() && !evenIfHistoryExists) {
 				throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Cannot adopt: the history table "
-						+ DatabaseSession.historyTableName(this.configuration) + " already has "
+						+ this.configuration.history().qualifiedName() + " already has "
 						+ history.rows().size() + " row(s), and " + tracker + " lists versions "
 						+ toRecord.stream().map(MigrationSource::version).toList() + " it does not have. Check that "
 						+ "both describe this database, then adopt again allowing a non-empty history (--force).");
@@ -192,7 +192,7 @@ final class HistoryAdministration {
 	private void requireEmptyHistory(String operation, HistorySnapshot history) {
 		if (!history.rows().isEmpty()) {
 			throw new MigratorException(ErrorCode.VALIDATION_FAILED, "Cannot " + operation + ": the history table "
-					+ DatabaseSession.historyTableName(this.configuration) + " already has " + history.rows().size()
+					+ this.configuration.history().qualifiedName() + " already has " + history.rows().size()
 					+ " row(s), up to version " + history.rows().lastKey() + ". " + operation
 					+ " is for a database migrator has not managed yet.");
 		}

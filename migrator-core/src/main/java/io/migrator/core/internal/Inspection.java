@@ -76,7 +76,7 @@ final class Inspection {
 		List<ValidationProblem> problems = new ArrayList<>();
 		if (!history.tableExists() && !catalog.sources().isEmpty()) {
 			problems.add(new ValidationProblem(Kind.NO_HISTORY, 0, "The history table "
-					+ DatabaseSession.historyTableName(this.configuration) + " does not exist: no migration was ever "
+					+ this.configuration.history().qualifiedName() + " does not exist: no migration was ever "
 					+ "applied to this database. Run 'up' (or the migration Job) before starting the application."));
 		}
 		problems.addAll(validationProblems(catalog, history));

@@ -162,8 +162,8 @@ final class MigrationRun {
 
 	private void execute(Connection connection, HistoryStore store, MigrationLock.Held lock,
 			MigrationSessions sessions, ProgressReporter reporter, List<Step> steps) throws SQLException {
-		MigrationExecutor executor = new MigrationExecutor(store, this.configuration::lookupVariable,
-				this.configuration.encoding());
+		MigrationExecutor executor = new MigrationExecutor(store, this.configuration.substitution()::lookup,
+				this.configuration.source().encoding());
 		try (ProgressReporter progress = reporter) {
 			for (Step step : steps) {
 				verifyLock(lock);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.migrator.core.Location;
 import io.migrator.core.MigratorConfiguration;
 import io.migrator.core.internal.source.MigrationCatalog;
 import io.migrator.core.spi.MigratorFactory;
@@ -75,9 +76,9 @@ final class SharedCatalogs {
 			if (openScopes == 0) {
 				return load.get();
 			}
-			Key key = new Key(configuration.locations(), configuration.recursive(),
-					new SameObject(configuration.classLoader()),
-					configuration.javaMigrations().stream().map(SameObject::new).toList());
+			Key key = new Key(configuration.source().locations(), configuration.source().recursive(),
+					new SameObject(configuration.source().classLoader()),
+					configuration.source().javaMigrations().stream().map(SameObject::new).toList());
 			CompletableFuture<MigrationCatalog> shared = catalogs.get(key);
 			if (shared == null || shared.isCompletedExceptionally()) {
 				shared = load.get();
@@ -87,7 +88,7 @@ final class SharedCatalogs {
 		}
 	}
 
-	private record Key(List<String> locations, boolean recursive, SameObject classLoader,
+	private record Key(List<Location> locations, boolean recursive, SameObject classLoader,
 			List<SameObject> javaMigrations) {
 	}
 

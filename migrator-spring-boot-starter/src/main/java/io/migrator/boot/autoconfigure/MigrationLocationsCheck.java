@@ -6,6 +6,7 @@ import java.util.List;
 import io.migrator.boot.source.MigrationLocations;
 import io.migrator.boot.source.MigrationLocations.Contents;
 import io.migrator.core.ErrorCode;
+import io.migrator.core.Location;
 import io.migrator.core.MigratorBuilder;
 import io.migrator.core.MigratorConfiguration;
 import io.migrator.core.MigratorException;
@@ -33,14 +34,16 @@ final class MigrationLocationsCheck {
 	 * @throws MigratorException when a configured location does not exist
 	 */
 	static void check(String beanName, MigratorConfiguration configuration) {
-		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
+		ClassLoader classLoader = (configuration.source().classLoader() != null) ? configuration.source().classLoader()
 				: ClassUtils.getDefaultClassLoader();
 		MigrationLocations inspector = new MigrationLocations(classLoader);
 		// An application that only added the starter and has no migrations yet is not an
 		// error; a location somebody configured is.
-		boolean onlyTheDefault = configuration.locations().equals(List.of(MigratorBuilder.DEFAULT_LOCATION));
+		boolean onlyTheDefault = configuration.source()
+			.locations()
+			.equals(List.of(Location.parse(MigratorBuilder.DEFAULT_LOCATION)));
 		List<String> missing = new ArrayList<>();
-		for (String location : configuration.locations()) {
+		for (Location location : configuration.source().locations()) {
 			Contents contents = inspector.inspect(location);
 			if (!contents.exists()) {
 				if (onlyTheDefault) {
@@ -48,10 +51,10 @@ final class MigrationLocationsCheck {
 							+ "Add migrations there or set migrator.locations.");
 				}
 				else {
-					missing.add(location);
+					missing.add(location.toString());
 				}
 			}
-			else if (!contents.holdsMigrations(configuration.recursive()) && contents.nested() > 0) {
+			else if (!contents.holdsMigrations(configuration.source().recursive()) && contents.nested() > 0) {
 				logger.warn("Migration location " + location + " holds " + contents.nested()
 						+ " migration file(s) only in sub-folders, which are not scanned because "
 						+ "migrator.recursive=false: set migrator.recursive=true or move the files into " + location

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -21,13 +22,16 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = MigratorAutoConfiguration.class)
 @ConditionalOnClass({ Migrator.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+@EnableConfigurationProperties(MigrationsEndpointProperties.class)
 public final class MigrationsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(ApplicationContext context, ObjectProvider<MigrationStatusCache> statusCache) {
-		return new MigrationsEndpoint(context, statusCache.getIfAvailable(() -> new MigrationStatusCache(Duration.ZERO)));
+	MigrationsEndpoint migrationsEndpoint(ApplicationContext context, ObjectProvider<MigrationStatusCache> statusCache,
+			MigrationsEndpointProperties properties) {
+		return new MigrationsEndpoint(context, statusCache.getIfAvailable(() -> new MigrationStatusCache(Duration.ZERO)),
+				properties.getDrift().isEnabled());
 	}
 
 }

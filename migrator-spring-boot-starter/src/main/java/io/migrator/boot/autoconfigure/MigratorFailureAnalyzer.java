@@ -8,6 +8,7 @@ import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigrationFailedException;
 import io.migrator.core.MigrationFailedException.FailureLocation;
 import io.migrator.core.MigratorException;
+import io.migrator.core.UnreadableSourceException;
 import io.migrator.core.ValidationProblem.Kind;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -21,6 +22,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException> {
 
 	private static final String NL = System.lineSeparator();
+
+	private static final String UNREACHABLE = "migrator could not reach the database. Check the JDBC URL (host, "
+			+ "port, database) migrations use, migrator.url or else spring.datasource.url, and that the server "
+			+ "accepts connections from here.";
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigratorException cause) {
@@ -36,6 +41,12 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 					+ " and none is @Primary or qualified with @MigratorDataSource.",
 					"Mark the DataSource to migrate with @MigratorDataSource (or the application's main one with "
 							+ "@Primary), or give migrations their own connection with migrator.url.",
+					cause);
+		}
+		if (cause instanceof UnreadableSourceException unreadable) {
+			return new FailureAnalysis("A migration source cannot be read:" + NL + NL + "    " + unreadable.getMessage(),
+					"Make " + unreadable.getSource() + " readable to the application (it must exist and its "
+							+ "permissions allow reading); nothing was applied.",
 					cause);
 		}
 		if (cause instanceof InvalidSourceException invalid) {
@@ -79,22 +90,18 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 		return new FailureAnalysis(description.toString().stripTrailing(), action, cause);
 	}
 
-	// The engine's message says which case applied; name only that one.
+	// Name only the case that applied.
 	private static String consequence(MigrationFailedException failed) {
-		String message = failed.getMessage();
 		long version = failed.getLocation().version();
-		if (message.contains("Its transaction was rolled back")) {
-			return "Its transaction was rolled back, so nothing of version " + version + " is applied.";
-		}
-		if (message.contains("runs without a transaction")) {
-			if (message.contains("marked incomplete")) {
-				return "It ran without a transaction (NO TRANSACTION) and part of it stays committed, so version "
-						+ version + " is marked incomplete: check the schema, undo those statements by hand (the next "
-						+ "run applies all of it again), then run 'migrator repair' before restarting.";
-			}
-			return "It ran without a transaction (NO TRANSACTION), but nothing of it was committed.";
-		}
-		return "The message above says what of version " + version + " is applied; 'migrator status' shows it.";
+		return switch (failed.getAftermath()) {
+			case ROLLED_BACK -> "Its transaction was rolled back, so nothing of version " + version + " is applied.";
+			case INCOMPLETE -> "It ran without a transaction (NO TRANSACTION) and part of it stays committed, so "
+					+ "version " + version + " is marked incomplete: check the schema, undo those statements by hand "
+					+ "(the next run applies all of it again), then run 'migrator repair' before restarting.";
+			case NOTHING_COMMITTED -> "It ran without a transaction (NO TRANSACTION), but nothing of it was committed.";
+			case UNKNOWN -> "The message above says what of version " + version
+					+ " is applied; 'migrator status' shows it.";
+		};
 	}
 
 	private FailureAnalysis schemaNotApplied(SchemaNotAppliedException refused) {
@@ -137,9 +144,7 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 					+ "spring.datasource.password.";
 		}
 		if (sqlState != null && sqlState.startsWith("08")) {
-			return "migrator could not reach the database. Check the JDBC URL (host, port, database) migrations "
-					+ "use, migrator.url or else spring.datasource.url, and that the server accepts connections from "
-					+ "here.";
+			return UNREACHABLE;
 		}
 		if ("3F000".equals(sqlState)) {
 			return "The schema for the history table does not exist and migrator.create-schema=false forbids "
@@ -149,6 +154,7 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
 		return switch (cause.getErrorCode()) {
 			case INVALID_SOURCE, DUPLICATE_VERSION -> "Fix the migration files named above; nothing was applied.";
 			case INVALID_CONFIGURATION -> "Check the migrator.* properties and MigratorCustomizer beans.";
+			case CONNECTION_FAILED -> UNREACHABLE;
 			case VALIDATION_FAILED -> validationAction(cause.getMessage());
 			case LOCK_FAILED -> "Another process may be migrating: wait for it or raise migrator.lock.timeout. "
 					+ "Behind a transaction-mode pooler use migrator.lock.strategy=table or a direct "

@@ -1,6 +1,7 @@
 package io.migrator.boot.autoconfigure;
 
 import io.migrator.boot.source.MigrationLocations;
+import io.migrator.core.Location;
 import io.migrator.core.MigratorBuilder;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -24,10 +25,11 @@ class MigratorRuntimeHints implements RuntimeHintsRegistrar {
 	 * @param recursive whether the files of sub-folders are migrations too
 	 */
 	static void registerLocation(RuntimeHints hints, String location, boolean recursive) {
-		if (location.startsWith("filesystem:")) {
+		Location parsed = Location.parse(location);
+		if (parsed.isFilesystem()) {
 			return;
 		}
-		String path = MigrationLocations.classpathPath(location);
+		String path = parsed.path();
 		hints.resources().registerPattern(path + "/" + MigrationLocations.INDEX_FILE);
 		hints.resources().registerPattern(path + (recursive ? "/**" : "/*"));
 	}

@@ -88,14 +88,14 @@ class PropertiesMigrationStrategy implements MigratorMigrationStrategy {
 	}
 
 	private static boolean hasOtherTables(MigratorConfiguration configuration) {
-		Set<String> own = Set.of(configuration.table().toLowerCase(Locale.ROOT),
-				configuration.lockTable().toLowerCase(Locale.ROOT));
+		Set<String> own = Set.of(configuration.history().table().toLowerCase(Locale.ROOT),
+				configuration.history().lockTable().toLowerCase(Locale.ROOT));
 		return tables(configuration, "%").stream().anyMatch((table) -> !own.contains(table));
 	}
 
 	private static Set<String> tables(MigratorConfiguration configuration, String pattern) {
 		try (Connection connection = configuration.dataSource().getConnection()) {
-			String schema = (configuration.schema() != null) ? configuration.schema() : connection.getSchema();
+			String schema = (configuration.history().schema() != null) ? configuration.history().schema() : connection.getSchema();
 			DatabaseMetaData metaData = connection.getMetaData();
 			Set<String> names = new HashSet<>();
 			try (ResultSet tables = metaData.getTables(connection.getCatalog(), schema, pattern,

@@ -1,13 +1,15 @@
 package io.migrator.boot.source;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import io.migrator.core.Location;
+import io.migrator.core.UnreadableSourceException;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -21,10 +23,6 @@ public final class MigrationLocations {
 
 	/** The build-time index of a classpath location, found where listing is impossible. */
 	public static final String INDEX_FILE = "migrator.index";
-
-	private static final String CLASSPATH_PREFIX = "classpath:";
-
-	private static final String FILESYSTEM_PREFIX = "filesystem:";
 
 	private final ClassLoader classLoader;
 
@@ -41,14 +39,14 @@ public final class MigrationLocations {
 
 	/**
 	 * Looks into one location.
-	 * @param location e.g. {@code classpath:db/migrations} or {@code filesystem:/srv/sql}
+	 * @param location the location
 	 * @return what it holds
 	 */
-	public Contents inspect(String location) {
-		if (location.startsWith(FILESYSTEM_PREFIX)) {
-			return inspectDirectory(location, Path.of(location.substring(FILESYSTEM_PREFIX.length())));
+	public Contents inspect(Location location) {
+		if (location.isFilesystem()) {
+			return inspectDirectory(location, Path.of(location.path()));
 		}
-		String path = classpathPath(location);
+		String path = location.path();
 		boolean indexed = this.classLoader.getResource(path + "/" + INDEX_FILE) != null;
 		if (!indexed && this.classLoader.getResource(path) == null) {
 			return new Contents(location, false, false, 0, 0);
@@ -65,31 +63,14 @@ public final class MigrationLocations {
 	 * @param recursive whether sub-folders are scanned
 	 * @return the empty ones, in the given order
 	 */
-	public List<String> empty(List<String> locations, boolean recursive) {
-		List<String> empty = new ArrayList<>();
-		for (String location : locations) {
+	public List<Location> empty(List<Location> locations, boolean recursive) {
+		List<Location> empty = new ArrayList<>();
+		for (Location location : locations) {
 			if (!inspect(location).holdsMigrations(recursive)) {
 				empty.add(location);
 			}
 		}
 		return empty;
-	}
-
-	/**
-	 * Returns the resource path of a classpath location, without prefix and slashes.
-	 * @param location a location without the {@code filesystem:} prefix
-	 * @return e.g. {@code db/migrations}
-	 */
-	public static String classpathPath(String location) {
-		String path = location.startsWith(CLASSPATH_PREFIX) ? location.substring(CLASSPATH_PREFIX.length())
-				: location;
-		while (path.startsWith("/")) {
-			path = path.substring(1);
-		}
-		while (path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
-		return path;
 	}
 
 	private int countMigrations(String pattern) {
@@ -103,11 +84,12 @@ public final class MigrationLocations {
 			return count;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + pattern, ex);
+			throw new UnreadableSourceException(pattern, 0, "cannot be listed", ex,
+					"Check that the jars and directories of the class path are readable");
 		}
 	}
 
-	private static Contents inspectDirectory(String location, Path directory) {
+	private static Contents inspectDirectory(Location location, Path directory) {
 		if (!Files.isDirectory(directory)) {
 			return new Contents(location, false, false, 0, 0);
 		}
@@ -127,7 +109,8 @@ public final class MigrationLocations {
 			return new Contents(location, true, false, direct, nested);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + directory, ex);
+			throw new UnreadableSourceException(directory.toString(), 0, "cannot be listed", ex,
+					"Check that the user that runs the application may read the directory and its sub-directories");
 		}
 	}
 
@@ -144,14 +127,14 @@ public final class MigrationLocations {
 	/**
 	 * What one location holds.
 	 *
-	 * @param location the location as configured
+	 * @param location the location
 	 * @param exists whether the directory (or its index) exists
 	 * @param indexed whether it has a build-time {@value #INDEX_FILE}, which lists its
 	 * migrations where the class path cannot be listed (a native image)
 	 * @param direct how many migration files are directly in it
 	 * @param nested how many migration files are in its sub-folders
 	 */
-	public record Contents(String location, boolean exists, boolean indexed, int direct, int nested) {
+	public record Contents(Location location, boolean exists, boolean indexed, int direct, int nested) {
 
 		/**
 		 * Returns whether a scan finds migrations here.

@@ -3,6 +3,7 @@ package io.migrator.boot.autoconfigure;
 import java.util.List;
 
 import io.migrator.boot.source.MigrationLocations;
+import io.migrator.core.Location;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.generate.ClassNameGenerator;
@@ -53,9 +54,10 @@ class MigrationResourceHintsTests {
 	@Test
 	void anIndexedLocationHoldsMigrationsEvenWhereListingFindsNone() {
 		MigrationLocations locations = new MigrationLocations(getClass().getClassLoader());
-		assertThat(locations.inspect("classpath:db/boot-tests/indexed").holdsMigrations(false)).isTrue();
-		assertThat(locations.empty(List.of("classpath:db/boot-tests/indexed", "classpath:db/boot-tests/nested"), false))
-			.containsExactly("classpath:db/boot-tests/nested");
+		Location indexed = Location.classpath("db/boot-tests/indexed");
+		Location nested = Location.classpath("db/boot-tests/nested");
+		assertThat(locations.inspect(indexed).holdsMigrations(false)).isTrue();
+		assertThat(locations.empty(List.of(indexed, nested), false)).containsExactly(nested);
 	}
 
 }

@@ -86,7 +86,7 @@ class MigratorAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Migrator.class);
 				assertThat(context.getBean(Migrator.class)).isSameAs(context.getBean("customMigrator"));
-				assertThat(context.getBean(Migrator.class).configuration().table()).isEqualTo("custom_history");
+				assertThat(context.getBean(Migrator.class).configuration().history().table()).isEqualTo("custom_history");
 			});
 	}
 
@@ -97,7 +97,7 @@ class MigratorAutoConfigurationTests {
 			.withPropertyValues("migrator.table=from_properties")
 			.withUserConfiguration(OrderedCustomizersConfiguration.class)
 			.run((context) -> {
-				assertThat(context.getBean(Migrator.class).configuration().table()).isEqualTo("second_history");
+				assertThat(context.getBean(Migrator.class).configuration().history().table()).isEqualTo("second_history");
 				assertThat(context.getBean(OrderedCustomizersConfiguration.class).seenTables)
 					.containsExactly("from_properties", "first_history");
 			});
@@ -286,7 +286,7 @@ class MigratorAutoConfigurationTests {
 		@Order(2)
 		MigratorCustomizer second() {
 			return (builder) -> {
-				this.seenTables.add(builder.toConfiguration().table());
+				this.seenTables.add(builder.toConfiguration().history().table());
 				builder.table("second_history");
 			};
 		}
@@ -295,7 +295,7 @@ class MigratorAutoConfigurationTests {
 		@Order(1)
 		MigratorCustomizer first() {
 			return (builder) -> {
-				this.seenTables.add(builder.toConfiguration().table());
+				this.seenTables.add(builder.toConfiguration().history().table());
 				builder.table("first_history");
 			};
 		}

@@ -1,5 +1,6 @@
 package io.migrator.boot.autoconfigure;
 
+import io.migrator.core.Location;
 import io.migrator.core.Migrator;
 import io.migrator.core.MigratorConfiguration;
 import org.junit.jupiter.api.Test;
@@ -14,22 +15,23 @@ class MigratorPropertiesTests {
 	void defaultsEqualTheCoreBuilderDefaults() {
 		MigratorProperties properties = new MigratorProperties();
 		MigratorConfiguration defaults = Migrator.builder().dataSource(new SimpleDriverDataSource()).toConfiguration();
-		assertThat(properties.getLocations()).isEqualTo(defaults.locations());
-		assertThat(properties.isRecursive()).isEqualTo(defaults.recursive());
-		assertThat(properties.getTable()).isEqualTo(defaults.table());
-		assertThat(properties.getSchema()).isEqualTo(defaults.schema());
-		assertThat(properties.isCreateSchema()).isEqualTo(defaults.createSchema());
-		assertThat(properties.isUseSchemaAsSearchPath()).isEqualTo(defaults.useSchemaAsSearchPath());
+		assertThat(properties.getLocations())
+			.isEqualTo(defaults.source().locations().stream().map(Location::toString).toList());
+		assertThat(properties.isRecursive()).isEqualTo(defaults.source().recursive());
+		assertThat(properties.getTable()).isEqualTo(defaults.history().table());
+		assertThat(properties.getSchema()).isEqualTo(defaults.history().schema());
+		assertThat(properties.isCreateSchema()).isEqualTo(defaults.history().createSchema());
+		assertThat(properties.isUseSchemaAsSearchPath()).isEqualTo(defaults.history().useSchemaAsSearchPath());
 		assertThat(properties.isAllowOutOfOrder()).isEqualTo(defaults.allowOutOfOrder());
 		assertThat(properties.isValidateChecksums()).isEqualTo(defaults.validateChecksums());
 		assertThat(properties.isIgnoreMissingMigrations()).isEqualTo(defaults.ignoreMissingMigrations());
 		assertThat(properties.isRemoveHistoryRowWhenNoDown()).isEqualTo(defaults.removeHistoryRowWhenNoDown());
-		assertThat(properties.getEncoding()).isEqualTo(defaults.encoding());
-		assertThat(properties.getLock().getStrategy()).isEqualTo(defaults.lockStrategy());
-		assertThat(properties.getLock().getTimeout()).isEqualTo(defaults.lockTimeout());
-		assertThat(properties.getLock().getLeaseDuration()).isEqualTo(defaults.lockLeaseDuration());
-		assertThat(properties.getVariables()).isEqualTo(defaults.variables());
-		assertThat(properties.isUseEnvironmentVariables()).isEqualTo(defaults.useEnvironmentVariables());
+		assertThat(properties.getEncoding()).isEqualTo(defaults.source().encoding());
+		assertThat(properties.getLock().getStrategy()).isEqualTo(defaults.lock().strategy());
+		assertThat(properties.getLock().getTimeout()).isEqualTo(defaults.lock().timeout());
+		assertThat(properties.getLock().getLeaseDuration()).isEqualTo(defaults.lock().leaseDuration());
+		assertThat(properties.getVariables()).isEqualTo(defaults.substitution().variables());
+		assertThat(properties.isUseEnvironmentVariables()).isEqualTo(defaults.substitution().useEnvironmentVariables());
 		assertThat(properties.getProgressInterval()).isEqualTo(defaults.progressInterval());
 	}
 

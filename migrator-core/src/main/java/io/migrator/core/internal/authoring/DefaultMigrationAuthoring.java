@@ -1,7 +1,6 @@
 package io.migrator.core.internal.authoring;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.MigrationAuthoring;
 import io.migrator.core.MigratorException;
+import io.migrator.core.UnreadableSourceException;
 import io.migrator.core.internal.source.MigrationIndex;
 
 /**
@@ -105,9 +105,15 @@ final class DefaultMigrationAuthoring implements MigrationAuthoring {
 	}
 
 	private Path write(String fileName, String content) {
-		Path file = this.directory.resolve(fileName);
 		try {
 			Files.createDirectories(this.directory);
+		}
+		catch (IOException ex) {
+			// Apart from the catch below: a file in the way of the directory is not a taken version.
+			throw notWritten(this.directory, ex);
+		}
+		Path file = this.directory.resolve(fileName);
+		try {
 			Files.writeString(file, content, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
 			return file;
 		}
@@ -116,8 +122,13 @@ final class DefaultMigrationAuthoring implements MigrationAuthoring {
 					"Cannot create " + file + ": it already exists. Choose another name.", ex);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file + ": " + ex.getMessage(), ex);
+			throw notWritten(file, ex);
 		}
+	}
+
+	private MigratorException notWritten(Path path, IOException ex) {
+		return new MigratorException(ErrorCode.AUTHORING_FAILED, "Cannot create " + path + " (" + ex
+				+ "). Check that the path to " + this.directory + " is a directory the user may write to.", ex);
 	}
 
 	private List<VersionedFile> files() {
@@ -127,7 +138,8 @@ final class DefaultMigrationAuthoring implements MigrationAuthoring {
 			return files;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + this.directory + ": " + ex.getMessage(), ex);
+			throw new UnreadableSourceException(this.directory.toString(), 0, "cannot be listed", ex,
+					"Check that the user may read the directory");
 		}
 	}
 

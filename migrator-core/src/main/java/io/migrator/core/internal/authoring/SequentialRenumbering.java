@@ -1,7 +1,6 @@
 package io.migrator.core.internal.authoring;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,8 +115,9 @@ final class SequentialRenumbering {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot rename " + rename.from() + " to " + rename.to() + ": "
-					+ ex.getMessage(), ex);
+			throw new MigratorException(ErrorCode.AUTHORING_FAILED, "Cannot rename " + rename.from() + " to "
+					+ rename.to() + " (" + ex + "). Check that the user may write to the directory; files renamed "
+					+ "before this one keep their new names, so run fix again once it can.", ex);
 		}
 	}
 

@@ -14,6 +14,13 @@ import java.util.Set;
  * opening parentheses) and trusts only a fixed list of commands that never return rows. An
  * unknown command costs one round trip of its own, never a lost row. A data-changing command
  * with a {@code RETURNING} word outside quotes and comments is not batched either.
+ * <p>
+ * The parser's transaction-control check ({@code SqlStatementSplitter.transactionControl})
+ * also reads a statement's leading words, but answers another question at another time:
+ * whether a statement ends the migration's transaction ({@code COMMIT}, {@code BEGIN}, ...),
+ * asked while a file is parsed so that such a file is refused before anything runs. This
+ * class asks whether a statement can return rows, as it is sent. Neither list is a subset of
+ * the other's, so they stay apart.
  */
 final class StatementClassifier {
 

@@ -99,14 +99,6 @@ public final class AdvisoryLock implements MigrationLock {
 		return ByteBuffer.wrap(digest).getLong();
 	}
 
-	/**
-	 * Returns the lock key.
-	 * @return the key passed to {@code pg_try_advisory_xact_lock}
-	 */
-	public long key() {
-		return this.key;
-	}
-
 	@Override
 	public Held acquire() {
 		Connection connection = null;

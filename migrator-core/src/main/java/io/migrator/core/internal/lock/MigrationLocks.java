@@ -31,7 +31,7 @@ public final class MigrationLocks {
 	 */
 	public static MigrationLock create(MigratorConfiguration configuration, DataSource dataSource, Dialect dialect,
 			String historySchema, String qualifiedHistoryTable) {
-		switch (configuration.lockStrategy()) {
+		switch (configuration.lock().strategy()) {
 			case NONE:
 				return new NoLock();
 			case TABLE:
@@ -51,16 +51,16 @@ public final class MigrationLocks {
 
 	private static MigrationLock advisory(MigratorConfiguration configuration, DataSource dataSource, Dialect dialect,
 			String qualifiedHistoryTable) {
-		return new AdvisoryLock(dataSource, dialect, qualifiedHistoryTable, configuration.lockTimeout(),
-				configuration.lockLeaseDuration().dividedBy(3));
+		return new AdvisoryLock(dataSource, dialect, qualifiedHistoryTable, configuration.lock().timeout(),
+				configuration.lock().leaseDuration().dividedBy(3));
 	}
 
 	private static MigrationLock tableLease(MigratorConfiguration configuration, DataSource dataSource,
 			Dialect dialect, String historySchema) {
 		// Only a configured schema may need creating; the resolved current schema exists.
-		boolean createSchema = configuration.createSchema() && configuration.schema() != null;
+		boolean createSchema = configuration.history().createSchema() && configuration.history().schema() != null;
 		return new TableLeaseLock(dataSource, dialect, historySchema, createSchema,
-				configuration.lockTable(), configuration.lockTimeout(), configuration.lockLeaseDuration());
+				configuration.history().lockTable(), configuration.lock().timeout(), configuration.lock().leaseDuration());
 	}
 
 }

@@ -2,9 +2,9 @@ package io.migrator.core.internal.parse;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 
 import io.migrator.core.InvalidSourceException;
+import io.migrator.core.UnreadableSourceException;
 import io.migrator.core.internal.parse.StrictDecodingReader.UndecodableBytesException;
 
 /**
@@ -114,7 +114,8 @@ final class LineReader {
 			throw undecodable(ex, partialLine);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UnreadableSourceException(this.source, this.lineNumber + 1, "cannot be read to its end", ex,
+					"Check that the file is readable and its storage healthy, then run again");
 		}
 	}
 

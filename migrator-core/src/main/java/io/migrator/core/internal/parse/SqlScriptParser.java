@@ -3,13 +3,13 @@ package io.migrator.core.internal.parse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Objects;
 import java.util.function.Function;
 
 import io.migrator.core.Direction;
 import io.migrator.core.InvalidSourceException;
+import io.migrator.core.UnreadableSourceException;
 
 /**
  * Pulls the statements of a SQL migration out of a character stream, one at a time, in
@@ -134,7 +134,7 @@ public final class SqlScriptParser implements AutoCloseable {
 	 * @return the statement, or {@code null} at the end of the file once the whole file
 	 * has been validated
 	 * @throws InvalidSourceException when the file is malformed
-	 * @throws UncheckedIOException when reading fails
+	 * @throws UnreadableSourceException when reading fails
 	 */
 	public SqlStatement next() {
 		if (this.finished) {
@@ -192,7 +192,8 @@ public final class SqlScriptParser implements AutoCloseable {
 			this.reader.close();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UnreadableSourceException(this.source, 0, "cannot be closed after reading", ex,
+					"Check that the file is readable and its storage healthy, then run again");
 		}
 	}
 

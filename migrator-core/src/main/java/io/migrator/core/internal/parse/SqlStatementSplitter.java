@@ -375,7 +375,9 @@ final class SqlStatementSplitter {
 	 * Returns the command when a statement starting with these words starts, ends or
 	 * prepares the transaction it runs in. SAVEPOINT, RELEASE and ROLLBACK TO stay allowed:
 	 * they work inside the migration's transaction without ending it, so the migration and
-	 * its history row still commit or roll back together.
+	 * its history row still commit or roll back together. (The executor's statement
+	 * classifier reads leading words too, for another question: whether a statement can
+	 * return rows, which decides how it is sent.)
 	 */
 	private static String transactionControl(String first, String second) {
 		return switch (first) {

@@ -3,7 +3,6 @@ package io.migrator.core.internal.plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -64,8 +63,8 @@ public final class SourceReader {
 	 * @param configuration where ENVSUB variables and the files' encoding come from
 	 */
 	public SourceReader(MigratorConfiguration configuration) {
-		this.variables = configuration::lookupVariable;
-		this.encoding = configuration.encoding();
+		this.variables = configuration.substitution()::lookup;
+		this.encoding = configuration.source().encoding();
 	}
 
 	/**
@@ -238,10 +237,9 @@ public final class SourceReader {
 			}
 			return new Script(parser.noTransaction(), parser.hasDownSection(), kept);
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			// Listing checked the file; it went away or lost its permissions since.
-			throw new InvalidSourceException(file.name(), 0, "cannot be read: " + ex.getMessage(),
-					"Check that the file exists and that the user that runs migrator may read it");
+			throw file.unreadable(ex);
 		}
 	}
 

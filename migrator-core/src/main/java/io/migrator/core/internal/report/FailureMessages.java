@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.migrator.core.Direction;
 import io.migrator.core.MigrationFailedException;
+import io.migrator.core.MigrationFailedException.Aftermath;
 import io.migrator.core.MigrationFailedException.FailureLocation;
 import io.migrator.core.MigrationResult;
 import io.migrator.core.RunResult;
@@ -85,7 +86,21 @@ public final class FailureMessages {
 		}
 		FailureLocation location = new FailureLocation(source.version(), source.name(), failure.statementNumber(),
 				failure.line(), failure.sqlState(), failure.getMessage());
-		return new MigrationFailedException(message.toString().trim(), partial, failed, location, failure.getCause());
+		return new MigrationFailedException(message.toString().trim(), partial, failed, location,
+				aftermath(transactional, failure), failure.getCause());
+	}
+
+	/**
+	 * Says what {@link #transactionState} and {@link #autocommitState} say in words, for
+	 * tools that must not read the wording.
+	 */
+	private static Aftermath aftermath(boolean transactional, StatementFailedException failure) {
+		if (transactional) {
+			return (transactionEndedByJavaCode(failure) || failure.commitUncertain()) ? Aftermath.UNKNOWN
+					: Aftermath.ROLLED_BACK;
+		}
+		return (failure.partiallyCommitted() || failure.connectionLost()) ? Aftermath.INCOMPLETE
+				: Aftermath.NOTHING_COMMITTED;
 	}
 
 	/**
@@ -131,8 +146,7 @@ public final class FailureMessages {
 	}
 
 	private static String transactionState(MigrationSource source, StatementFailedException failure) {
-		if (failure.point().kind() == ExecutionPoint.Kind.TRANSACTION_CHECK
-				&& Dialect.TRANSACTION_ENDED.equals(failure.sqlState())) {
+		if (transactionEndedByJavaCode(failure)) {
 			return "Its Java code ended the migration's transaction itself (commit() or rollback() on the "
 					+ "connection), so what it did was committed or rolled back without a history row: the history "
 					+ "does not record version " + source.version() + ". Check the schema and undo by hand what it "
@@ -148,6 +162,11 @@ public final class FailureMessages {
 			return "Its transaction was not committed: nothing of version " + source.version() + " is applied. ";
 		}
 		return "Its transaction was rolled back: nothing of version " + source.version() + " changed. ";
+	}
+
+	private static boolean transactionEndedByJavaCode(StatementFailedException failure) {
+		return failure.point().kind() == ExecutionPoint.Kind.TRANSACTION_CHECK
+				&& Dialect.TRANSACTION_ENDED.equals(failure.sqlState());
 	}
 
 	private static String autocommitState(MigrationSource source, Direction direction,

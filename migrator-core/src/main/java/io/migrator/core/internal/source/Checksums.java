@@ -2,7 +2,6 @@ package io.migrator.core.internal.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.channels.FileChannel;
@@ -11,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Set;
+
+import io.migrator.core.UnreadableSourceException;
 
 /**
  * SHA-256 of migration files with one buffer and one digest per thread: a no-op start
@@ -59,7 +60,7 @@ public final class Checksums {
 	 * @param first the first file
 	 * @param second the second file, or {@code null}
 	 * @return 64 lowercase hex digits
-	 * @throws UncheckedIOException when a file cannot be read
+	 * @throws UnreadableSourceException when a file cannot be read
 	 */
 	static String sha256(ResourceFile first, ResourceFile second) {
 		Hasher hasher = HASHERS.get();
@@ -119,7 +120,7 @@ public final class Checksums {
 				throw DirectoryListing.unreadable(file.name());
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + file.name(), ex);
+				throw file.unreadable(ex);
 			}
 		}
 

@@ -2,14 +2,11 @@ package io.migrator.core.internal.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
@@ -19,6 +16,7 @@ import java.util.stream.Stream;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigratorException;
+import io.migrator.core.UnreadableSourceException;
 
 /**
  * Lists a migration directory on the file system, refusing what would otherwise be
@@ -67,8 +65,8 @@ final class DirectoryListing {
 	 * @param files where to add the files
 	 * @throws MigratorException with {@link ErrorCode#INVALID_CONFIGURATION} when the
 	 * directory cannot be listed
-	 * @throws InvalidSourceException when a sub-directory cannot be listed or an entry named
-	 * like a migration cannot be read as a file
+	 * @throws InvalidSourceException when an entry named like a migration is not a regular
+	 * file ({@link UnreadableSourceException} when it or a sub-directory cannot be read)
 	 */
 	static void list(Path directory, String displayPrefix, boolean recursive, List<ResourceFile> files) {
 		requireListableDirectory(directory, directory);
@@ -159,11 +157,10 @@ final class DirectoryListing {
 				return Entry.IGNORED;
 			}
 			if (Files.isSymbolicLink(entry)) {
-				throw new InvalidSourceException(display, 0,
-						"is a symbolic link whose target cannot be read (" + reason(ex) + ")",
+				throw new UnreadableSourceException(display, 0, "is a symbolic link whose target cannot be read", ex,
 						"Point the link at an existing migration file, or remove it");
 			}
-			throw new InvalidSourceException(display, 0, "cannot be read: " + reason(ex),
+			throw new UnreadableSourceException(display, 0, "cannot be read", ex,
 					"Make it readable by the user that runs migrator, or move it out of the location");
 		}
 		if (attributes.isDirectory()) {
@@ -192,8 +189,8 @@ final class DirectoryListing {
 		return Entry.FILE;
 	}
 
-	static InvalidSourceException unreadable(String display) {
-		return new InvalidSourceException(display, 0, "cannot be read: permission denied",
+	static UnreadableSourceException unreadable(String display) {
+		return new UnreadableSourceException(display, 0, "cannot be read (permission denied)", null,
 				"Make it readable by the user that runs migrator (e.g. chmod a+r), or move it out of the location");
 	}
 
@@ -228,31 +225,15 @@ final class DirectoryListing {
 			throw new MigratorException(ErrorCode.INVALID_CONFIGURATION,
 					"The migration directory " + directory + " " + problem + ". " + action + ".");
 		}
-		throw new InvalidSourceException(directory.toString(), 0, "this sub-directory " + problem, action);
+		throw new UnreadableSourceException(directory.toString(), 0, "this sub-directory " + problem, null, action);
 	}
 
-	private static InvalidSourceException unlistable(Path directory, IOException ex) {
+	private static UnreadableSourceException unlistable(Path directory, IOException ex) {
 		// Checked just before listing: the directory changed meanwhile.
 		String where = (ex instanceof FileSystemException fileSystem && fileSystem.getFile() != null)
 				? fileSystem.getFile() : directory.toString();
-		return new InvalidSourceException(where, 0, "cannot list the directory: " + reason(ex),
+		return new UnreadableSourceException(where, 0, "cannot list the directory", ex,
 				"Check that it exists and that the user that runs migrator may read it");
-	}
-
-	private static String reason(IOException ex) {
-		if (ex instanceof AccessDeniedException) {
-			return "permission denied";
-		}
-		if (ex instanceof NoSuchFileException) {
-			return "it does not exist";
-		}
-		if (ex instanceof NotDirectoryException) {
-			return "it is not a directory";
-		}
-		if (ex instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-			return fileSystem.getReason();
-		}
-		return String.valueOf(ex.getMessage());
 	}
 
 	private static String specialFileKind(Path entry) {

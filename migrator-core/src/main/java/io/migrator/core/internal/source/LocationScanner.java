@@ -2,12 +2,12 @@ package io.migrator.core.internal.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 import io.migrator.core.ErrorCode;
 import io.migrator.core.InvalidSourceException;
+import io.migrator.core.Location;
 import io.migrator.core.MigratorException;
+import io.migrator.core.UnreadableSourceException;
 
 /**
  * Lists the files of {@code classpath:} and {@code filesystem:} locations: in a plain
@@ -33,10 +35,6 @@ import io.migrator.core.MigratorException;
 public final class LocationScanner {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocationScanner.class);
-
-	private static final String CLASSPATH_PREFIX = "classpath:";
-
-	private static final String FILESYSTEM_PREFIX = "filesystem:";
 
 	private final ClassLoader classLoader;
 
@@ -49,18 +47,17 @@ public final class LocationScanner {
 
 	/**
 	 * Lists the files of one location, sorted by name.
-	 * @param location e.g. {@code classpath:db/migrations} or {@code filesystem:/srv/sql}
+	 * @param location the location
 	 * @return the files found
 	 */
-	public List<ResourceFile> scan(String location) {
+	public List<ResourceFile> scan(Location location) {
 		List<ResourceFile> files = new ArrayList<>();
-		if (location.startsWith(FILESYSTEM_PREFIX)) {
-			Path directory = Path.of(location.substring(FILESYSTEM_PREFIX.length()));
+		if (location.isFilesystem()) {
+			Path directory = Path.of(location.path());
 			scanDirectory(directory, directory.toString(), files);
 		}
 		else {
-			String path = stripSlashes(location.startsWith(CLASSPATH_PREFIX)
-					? location.substring(CLASSPATH_PREFIX.length()) : location);
+			String path = location.path();
 			List<URL> roots = classpathRoots(path);
 			Set<String> indexedRoots = new HashSet<>();
 			for (URL index : classpathRoots(path + "/" + MigrationIndex.FILE_NAME)) {
@@ -88,7 +85,8 @@ public final class LocationScanner {
 			return Collections.list(this.classLoader.getResources(path));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list classpath location " + path, ex);
+			throw new UnreadableSourceException(Location.classpath(path).toString(), 0, "cannot be listed", ex,
+					"Check that the jars and directories of the class path are readable");
 		}
 	}
 
@@ -107,7 +105,8 @@ public final class LocationScanner {
 			index = MigrationIndex.read(indexName, in);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + indexUrl, ex);
+			throw new UnreadableSourceException(indexName, 0, "cannot be read from " + indexUrl, ex,
+					"Check that the artifact holding it is complete and readable");
 		}
 		Set<String> indexed = new TreeSet<>();
 		index.entries().keySet().stream().filter((name) -> this.recursive || !name.contains("/")).forEach(indexed::add);
@@ -132,7 +131,7 @@ public final class LocationScanner {
 			directory = Path.of(indexUrl.toURI()).getParent();
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalStateException("Unexpected classpath URL " + indexUrl, ex);
+			throw unusableUrl(indexUrl, ex);
 		}
 		List<ResourceFile> listed = new ArrayList<>();
 		scanDirectory(directory, "", listed);
@@ -156,13 +155,36 @@ public final class LocationScanner {
 		return false;
 	}
 
+	/**
+	 * Lists every file of a class path entry of Java migrations, whatever the scanner's
+	 * recursion: their classes sit in package directories. Names are relative to the entry
+	 * and start with {@code /}, e.g. {@code /com/example/V1__seed.class}.
+	 * @param entry a directory or a jar
+	 * @return the files found
+	 */
+	public static List<ResourceFile> scanClasspathEntry(Path entry) {
+		List<ResourceFile> files = new ArrayList<>();
+		if (Files.isDirectory(entry)) {
+			DirectoryListing.list(entry, "", true, files);
+			return files;
+		}
+		try (JarFile jar = new JarFile(entry.toFile())) {
+			new LocationScanner(null, true).scanJar(new URL("jar:" + entry.toUri() + "!/"), jar, "", "", files);
+		}
+		catch (IOException ex) {
+			throw new UnreadableSourceException(entry.toString(), 0, "cannot be read", ex,
+					"Check that the jar is complete and readable");
+		}
+		return files;
+	}
+
 	private void scanUrl(URL root, String path, List<ResourceFile> files) {
 		if ("file".equals(root.getProtocol())) {
 			try {
 				scanDirectory(Path.of(root.toURI()), path, files);
 			}
 			catch (URISyntaxException ex) {
-				throw new IllegalStateException("Unexpected classpath URL " + root, ex);
+				throw unusableUrl(root, ex);
 			}
 			return;
 		}
@@ -178,7 +200,8 @@ public final class LocationScanner {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read classpath location " + path + " at " + root, ex);
+			throw new UnreadableSourceException(Location.classpath(path).toString(), 0, "cannot be read at " + root, ex,
+					"Check that the jar is complete and readable");
 		}
 	}
 
@@ -212,6 +235,15 @@ public final class LocationScanner {
 
 	private void scanDirectory(Path directory, String displayPrefix, List<ResourceFile> files) {
 		DirectoryListing.list(directory, displayPrefix, this.recursive, files);
+	}
+
+	/**
+	 * A class loader handed out a {@code file:} URL that is not a valid URI (e.g. an
+	 * unescaped space), so it cannot be turned into a path to list.
+	 */
+	private static UnreadableSourceException unusableUrl(URL url, URISyntaxException ex) {
+		return new UnreadableSourceException(url.toString(), 0, "cannot be listed: the class loader gave a URL that "
+				+ "is not a valid URI", ex, "Use a class loader whose URLs escape special characters");
 	}
 
 	private static String stripSlashes(String path) {

@@ -2,6 +2,7 @@ package io.migrator.core.internal.source;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import io.migrator.core.Direction;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.InvalidSourceException;
 import io.migrator.core.JavaMigration;
+import io.migrator.core.Location;
 import io.migrator.core.MigratorConfiguration;
 import io.migrator.core.MigratorException;
 import io.migrator.core.internal.parse.SqlScriptFormat;
@@ -53,19 +55,23 @@ public final class MigrationCatalog {
 	 * share a version
 	 */
 	public static MigrationCatalog load(MigratorConfiguration configuration) {
-		LocationScanner scanner = new LocationScanner(configuration.classLoader(), configuration.recursive());
+		LocationScanner scanner = new LocationScanner(configuration.source().classLoader(), configuration.source().recursive());
 		List<MigrationSource> sources = new ArrayList<>();
 		Set<String> explicitClasses = new HashSet<>();
-		for (JavaMigration migration : configuration.javaMigrations()) {
+		for (JavaMigration migration : configuration.source().javaMigrations()) {
 			explicitClasses.add(migration.getClass().getName());
 			sources.add(JavaMigrationSource.of(migration));
 		}
-		for (String location : configuration.locations()) {
+		for (Path entry : configuration.source().javaMigrationClasspath()) {
+			sources.addAll(javaSources(LocationScanner.scanClasspathEntry(entry), configuration.source().classLoader(),
+					explicitClasses));
+		}
+		for (Location location : configuration.source().locations()) {
 			List<ResourceFile> files = scanner.scan(location);
 			sources.addAll(sqlSources(files));
 			sources.addAll(goSources(files));
-			if (!location.startsWith("filesystem:")) {
-				sources.addAll(javaSources(files, configuration.classLoader(), explicitClasses));
+			if (!location.isFilesystem()) {
+				sources.addAll(javaSources(files, configuration.source().classLoader(), explicitClasses));
 			}
 		}
 		return new MigrationCatalog(sortedWithoutDuplicates(sources));
@@ -198,8 +204,10 @@ public final class MigrationCatalog {
 			Set<String> explicitClasses) {
 		List<MigrationSource> sources = new ArrayList<>();
 		for (ResourceFile file : files) {
-			String name = file.name();
-			if (!name.endsWith(".class") || name.contains("$")) {
+			String name = file.name().startsWith("/") ? file.name().substring(1) : file.name();
+			// Nested and anonymous classes are parts of a migration, never migrations themselves.
+			if (!name.endsWith(".class") || name.contains("$") || name.startsWith("META-INF/")
+					|| name.endsWith("module-info.class") || name.endsWith("package-info.class")) {
 				continue;
 			}
 			String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');

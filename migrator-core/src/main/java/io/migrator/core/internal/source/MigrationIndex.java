@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import java.util.Map;
 import io.migrator.core.ErrorCode;
 import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigratorException;
+import io.migrator.core.UnreadableSourceException;
 import io.migrator.core.internal.parse.SqlScriptFormat;
 import io.migrator.core.internal.parse.SqlScriptSummary;
 
@@ -143,7 +143,8 @@ public record MigrationIndex(Map<String, Entry> entries) {
 			return new MigrationIndex(entries);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + displayName, ex);
+			throw new UnreadableSourceException(displayName, 0, "cannot be read", ex,
+					"Check that the artifact holding it is complete and readable");
 		}
 	}
 
@@ -200,7 +201,8 @@ public record MigrationIndex(Map<String, Entry> entries) {
 			Files.move(temporary, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + index, ex);
+			throw new MigratorException(ErrorCode.AUTHORING_FAILED, "Cannot write the migration index " + index + ": "
+					+ ex.getMessage() + ". Check that the build may write to " + directory + ".", ex);
 		}
 		return index;
 	}
@@ -243,7 +245,7 @@ public record MigrationIndex(Map<String, Entry> entries) {
 			return new Entry(summary.checksum(), !summary.noTransaction(), null);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + path, ex);
+			throw file.unreadable(ex);
 		}
 	}
 

@@ -2,10 +2,11 @@ package io.migrator.core.internal.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import io.migrator.core.UnreadableSourceException;
 
 /**
  * A file found in a location: on the file system or inside a jar (plain or nested).
@@ -31,8 +32,16 @@ public sealed interface ResourceFile permits ResourceFile.OnFileSystem, Resource
 	/**
 	 * Opens the file's bytes.
 	 * @return a new stream; the caller closes it
+	 * @throws UnreadableSourceException when the file cannot be opened
 	 */
 	InputStream open();
+
+	/**
+	 * Describes a failure to read this file, with what to check for where it lives.
+	 * @param cause the failure
+	 * @return the exception to throw
+	 */
+	UnreadableSourceException unreadable(IOException cause);
 
 	/**
 	 * A file on the file system.
@@ -48,8 +57,14 @@ public sealed interface ResourceFile permits ResourceFile.OnFileSystem, Resource
 				return Files.newInputStream(this.path);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + this.path, ex);
+				throw unreadable(ex);
 			}
+		}
+
+		@Override
+		public UnreadableSourceException unreadable(IOException cause) {
+			return new UnreadableSourceException(this.name, 0, "cannot be read", cause,
+					"Check that the file exists and that the user that runs migrator may read it");
 		}
 
 	}
@@ -68,8 +83,14 @@ public sealed interface ResourceFile permits ResourceFile.OnFileSystem, Resource
 				return this.url.openStream();
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + this.url, ex);
+				throw unreadable(ex);
 			}
+		}
+
+		@Override
+		public UnreadableSourceException unreadable(IOException cause) {
+			return new UnreadableSourceException(this.name, 0, "cannot be read", cause,
+					"Check that " + this.url + " is still on the class path and readable");
 		}
 
 	}
@@ -94,9 +115,14 @@ public sealed interface ResourceFile permits ResourceFile.OnFileSystem, Resource
 				return new URL(this.indexUrl, this.url).openStream();
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + this.url + " (listed in " + this.indexName
-						+ "; rebuild the artifact if the file was removed)", ex);
+				throw unreadable(ex);
 			}
+		}
+
+		@Override
+		public UnreadableSourceException unreadable(IOException cause) {
+			return new UnreadableSourceException(this.name, 0, "cannot be read", cause,
+					this.indexName + " lists it; rebuild the artifact if the file was removed");
 		}
 
 	}

@@ -1,9 +1,8 @@
 package io.migrator.core.internal.source;
 
-import java.io.UncheckedIOException;
-
 import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigrationType;
+import io.migrator.core.UnreadableSourceException;
 import io.migrator.core.internal.parse.SqlScriptFormat;
 
 /**
@@ -109,11 +108,11 @@ public final class SqlMigrationSource implements MigrationSource {
 		try {
 			actual = Checksums.sha256(this.upFile, this.downFile);
 		}
-		catch (UncheckedIOException ex) {
-			throw new InvalidSourceException(name(), 0, ((ResourceFile.Indexed) this.upFile).indexName()
-					+ " lists the file, but it cannot be read: " + ex.getCause().getMessage(), "Rebuild the artifact "
-							+ "so that the index is written from the files it ships, or delete the stale index to have "
-							+ "the location scanned");
+		catch (UnreadableSourceException ex) {
+			throw new UnreadableSourceException(name(), 0, ((ResourceFile.Indexed) this.upFile).indexName()
+					+ " lists the file, but it cannot be read", (Exception) ex.getCause(), "Rebuild the artifact so "
+							+ "that the index is written from the files it ships, or delete the stale index to have the "
+							+ "location scanned");
 		}
 		verifyAgainstIndex(actual);
 	}

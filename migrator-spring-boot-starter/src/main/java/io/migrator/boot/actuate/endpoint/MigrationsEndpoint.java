@@ -9,6 +9,7 @@ import java.util.Map;
 import io.migrator.boot.status.MigrationStatusCache;
 import io.migrator.core.MigrationInfo;
 import io.migrator.core.Migrator;
+import io.migrator.core.MigratorException;
 import io.migrator.core.StatusReport;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -18,7 +19,9 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@link Endpoint @Endpoint} listing, for every {@link Migrator} bean, the current
- * version, the number of pending migrations and the state of every migration. Read-only.
+ * version, the number of pending migrations and the state of every migration; and, when
+ * enabled, a drift summary ({@link Migrator#drift()}), computed on each call since it
+ * replays every applied migration. Read-only for the live schema and history.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -26,6 +29,8 @@ public class MigrationsEndpoint {
 	private final ApplicationContext context;
 
 	private final MigrationStatusCache statusCache;
+
+	private final boolean drift;
 
 	/**
 	 * Creates an endpoint that reports the migrators of the given context, reading their
@@ -42,8 +47,19 @@ public class MigrationsEndpoint {
 	 * @param statusCache where to read the status
 	 */
 	public MigrationsEndpoint(ApplicationContext context, MigrationStatusCache statusCache) {
+		this(context, statusCache, false);
+	}
+
+	/**
+	 * Creates an endpoint that reports the migrators of the given context.
+	 * @param context the application context
+	 * @param statusCache where to read the status
+	 * @param drift whether each call also checks every migrator for drift
+	 */
+	public MigrationsEndpoint(ApplicationContext context, MigrationStatusCache statusCache, boolean drift) {
 		this.context = context;
 		this.statusCache = statusCache;
+		this.drift = drift;
 	}
 
 	/**
@@ -54,8 +70,19 @@ public class MigrationsEndpoint {
 	public MigratorsDescriptor migrations() {
 		Map<String, MigratorDescriptor> migrators = new LinkedHashMap<>();
 		this.context.getBeansOfType(Migrator.class)
-			.forEach((name, migrator) -> migrators.put(name, MigratorDescriptor.of(this.statusCache.status(migrator))));
+			.forEach((name, migrator) -> migrators.put(name,
+					MigratorDescriptor.of(this.statusCache.status(migrator), this.drift ? drift(migrator) : null)));
 		return new MigratorsDescriptor(migrators);
+	}
+
+	private static DriftDescriptor drift(Migrator migrator) {
+		try {
+			return DriftDescriptor.of(migrator.drift());
+		}
+		catch (MigratorException ex) {
+			// One migrator's failed check must not hide the others' status.
+			return DriftDescriptor.failed(ex);
+		}
 	}
 
 	/**
@@ -77,16 +104,18 @@ public class MigrationsEndpoint {
 	 * @param currentVersion the highest applied version, 0 when none
 	 * @param pendingCount how many versions are not applied yet
 	 * @param migrations one entry per version, in version order
+	 * @param drift the drift summary, or {@code null} when not enabled
 	 */
-	public record MigratorDescriptor(long currentVersion, long pendingCount, List<MigrationDescriptor> migrations) {
+	public record MigratorDescriptor(long currentVersion, long pendingCount, List<MigrationDescriptor> migrations,
+			DriftDescriptor drift) {
 
 		public MigratorDescriptor {
 			migrations = List.copyOf(migrations);
 		}
 
-		static MigratorDescriptor of(StatusReport status) {
+		static MigratorDescriptor of(StatusReport status, DriftDescriptor drift) {
 			return new MigratorDescriptor(status.currentVersion(), status.pendingCount(),
-					status.migrations().stream().map(MigrationDescriptor::of).toList());
+					status.migrations().stream().map(MigrationDescriptor::of).toList(), drift);
 		}
 
 	}

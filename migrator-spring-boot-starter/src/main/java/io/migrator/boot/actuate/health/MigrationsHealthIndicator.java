@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.migrator.boot.actuate.health.MigrationRunTracker.LastFailure;
+import io.migrator.core.Location;
 import io.migrator.core.MigrationInfo;
 import io.migrator.core.MigrationState;
 import io.migrator.boot.source.MigrationLocations;
@@ -34,7 +36,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	private final MigrationStatusCache statusCache;
 
 	// Classpath locations cannot change while the application runs: inspected once.
-	private volatile List<String> emptyClasspathLocations;
+	private volatile List<Location> emptyClasspathLocations;
 
 	/**
 	 * Creates an indicator that reads the status on every check.
@@ -104,23 +106,19 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	private List<String> emptyLocations() {
 		MigratorConfiguration configuration = this.migrator.configuration();
-		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
+		ClassLoader classLoader = (configuration.source().classLoader() != null) ? configuration.source().classLoader()
 				: ClassUtils.getDefaultClassLoader();
 		MigrationLocations inspector = new MigrationLocations(classLoader);
-		List<String> classpath = configuration.locations()
+		Map<Boolean, List<Location>> byKind = configuration.source()
+			.locations()
 			.stream()
-			.filter((location) -> !location.startsWith("filesystem:"))
-			.toList();
-		List<String> filesystem = configuration.locations()
-			.stream()
-			.filter((location) -> location.startsWith("filesystem:"))
-			.toList();
+			.collect(Collectors.partitioningBy(Location::isFilesystem));
 		if (this.emptyClasspathLocations == null) {
-			this.emptyClasspathLocations = inspector.empty(classpath, configuration.recursive());
+			this.emptyClasspathLocations = inspector.empty(byKind.get(false), configuration.source().recursive());
 		}
-		List<String> empty = new ArrayList<>(this.emptyClasspathLocations);
-		empty.addAll(inspector.empty(filesystem, configuration.recursive()));
-		return empty;
+		List<Location> empty = new ArrayList<>(this.emptyClasspathLocations);
+		empty.addAll(inspector.empty(byKind.get(true), configuration.source().recursive()));
+		return empty.stream().map(Location::toString).toList();
 	}
 
 	private static void detail(Health.Builder builder, String key, List<Long> versions) {

@@ -1,4 +1,4 @@
-package io.migrator.core;
+package io.migrator.core.internal.lock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,15 +14,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.migrator.core.internal.lock.AdvisoryLock;
+import io.migrator.core.EngineFixture;
+import io.migrator.core.ErrorCode;
+import io.migrator.core.LockRace;
+import io.migrator.core.LockStrategy;
+import io.migrator.core.Migrator;
+import io.migrator.core.MigratorException;
+import io.migrator.core.RunResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class AdvisoryLockTests {
+public class AdvisoryLockTests {
 
 	/** pg_locks covers the whole server, which other test runs share. */
-	static final String THIS_DATABASE = "database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+	public static final String THIS_DATABASE = "database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
+	/** The key of the lock of the default history table, for tests that hold it from outside. */
+	public static final long DEFAULT_HISTORY_TABLE_KEY = AdvisoryLock.keyOf("\"public\".\"migrator_history\"");
 
 	@RegisterExtension
 	final EngineFixture fixture = new EngineFixture();
@@ -39,7 +48,7 @@ class AdvisoryLockTests {
 	void secondMigratorGivesUpAfterTheTimeoutNamingTheHolder() throws Exception {
 		try (Connection holder = this.fixture.database().connect(); Statement statement = holder.createStatement()) {
 			statement.execute("SET application_name = 'other-migrator'");
-			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyOf("\"public\".\"migrator_history\"") + ")");
+			statement.execute("SELECT pg_advisory_lock(" + DEFAULT_HISTORY_TABLE_KEY + ")");
 			MigratorException failure = catchThrowableOfType(MigratorException.class, () -> this.fixture.builder()
 				.lockStrategy(LockStrategy.ADVISORY)
 				.lockTimeout(Duration.ofMillis(500))
@@ -57,7 +66,7 @@ class AdvisoryLockTests {
 		Migrator migrator = this.fixture.builder().lockStrategy(LockStrategy.ADVISORY).build();
 		migrator.up();
 		try (Connection holder = this.fixture.database().connect(); Statement statement = holder.createStatement()) {
-			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyOf("\"public\".\"migrator_history\"") + ")");
+			statement.execute("SELECT pg_advisory_lock(" + DEFAULT_HISTORY_TABLE_KEY + ")");
 			long started = System.nanoTime();
 			assertThat(this.fixture.builder().lockTimeout(Duration.ofSeconds(30)).build().up().migrations()).isEmpty();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));

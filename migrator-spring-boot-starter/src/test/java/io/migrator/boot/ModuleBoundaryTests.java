@@ -1,0 +1,18 @@
+package io.migrator.boot;
+
+import org.junit.jupiter.api.Test;
+
+import io.migrator.boot.autoconfigure.MigratorAutoConfiguration;
+import io.migrator.testsupport.ModuleBoundaries;
+
+/**
+ * This module uses core's public API only, as an application would.
+ */
+class ModuleBoundaryTests {
+
+	@Test
+	void usesOnlyThePublicApiOfCore() {
+		ModuleBoundaries.assertUsesOnlyThePublicApiOfCore(MigratorAutoConfiguration.class);
+	}
+
+}

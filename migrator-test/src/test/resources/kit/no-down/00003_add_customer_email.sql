@@ -1,0 +1,2 @@
+-- +goose Up
+ALTER TABLE customers ADD COLUMN email text;

@@ -62,8 +62,11 @@ final class TenantScenario {
 			this.report.progress("tenants: Flyway applied %d x %d in %.1f s", tenantCount, n,
 					(System.nanoTime() - started) / 1e9);
 
-			HikariDataSource migratorPool = pool(migratorSource, parallelism);
-			HikariDataSource flywayPool = pool(flywaySource, parallelism);
+			// Twice the parallelism: a Flyway instance holds two connections at once (waiting for its
+			// second with four threads on four connections deadlocks until the pool times out).
+			int poolSize = 2 * parallelism;
+			HikariDataSource migratorPool = pool(migratorSource, poolSize);
+			HikariDataSource flywayPool = pool(flywaySource, poolSize);
 			List<Variant> variants = List.of(
 					new Variant("migrator `TenantMigrations`, parallelism 1",
 							() -> requireSucceeded(migrator(tenants, migratorSource, goose, 1))),
@@ -74,9 +77,9 @@ final class TenantScenario {
 					new Variant("Flyway " + Versions.flyway() + ", one instance per tenant, " + parallelism + " threads",
 							() -> flyway(tenants, flywaySource, flyway, parallelism)),
 					new Variant("migrator `TenantMigrations`, parallelism " + parallelism + ", HikariCP pool of "
-							+ parallelism, () -> requireSucceeded(migrator(tenants, migratorPool, goose, parallelism))),
+							+ poolSize, () -> requireSucceeded(migrator(tenants, migratorPool, goose, parallelism))),
 					new Variant("Flyway " + Versions.flyway() + ", one instance per tenant, " + parallelism
-							+ " threads, HikariCP pool of " + parallelism,
+							+ " threads, HikariCP pool of " + poolSize,
 							() -> flyway(tenants, flywayPool, flyway, parallelism)));
 			variants.forEach((variant) -> variant.action().run());
 			List<List<Double>> times = new ArrayList<>();

@@ -173,10 +173,10 @@ public final class MigratorAutoConfiguration {
 			builder.encoding(properties.getEncoding());
 			builder.lockStrategy(properties.getLock().getStrategy());
 			builder.lockTimeout(properties.getLock().getTimeout());
-			Duration lease = properties.getLock().getLeaseDuration();
-			// The builder refuses a lease for strategies without one; only pass one that was set.
-			if (!lease.equals(MigratorBuilder.DEFAULT_LOCK_LEASE)) {
-				builder.lockLeaseDuration(lease);
+			// Passed only when set: the builder refuses a lease for a strategy without one, even
+			// the default value, so a misread setting is not ignored.
+			if (properties.getLock().getLeaseDuration() != null) {
+				builder.lockLeaseDuration(properties.getLock().getLeaseDuration());
 			}
 			builder.variables(properties.getVariables());
 			builder.useEnvironmentVariables(properties.isUseEnvironmentVariables());

@@ -430,9 +430,10 @@ public class MigratorProperties {
 
 		/**
 		 * How long a table lock lease lives without a heartbeat before another process may
-		 * take it over.
+		 * take it over. When not set, 30 seconds; setting it with lock strategy none (no lock)
+		 * fails the start.
 		 */
-		private Duration leaseDuration = Duration.ofSeconds(30);
+		private Duration leaseDuration;
 
 		public LockStrategy getStrategy() {
 			return this.strategy;

@@ -14,6 +14,8 @@ import io.migrator.core.Migrator;
 import io.migrator.testsupport.FreshDatabase;
 import io.migrator.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -246,11 +248,13 @@ class MigratorAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void invalidConfigurationFailsStartupWithAnAnalysis() {
+	/** 30s is the builder's default lease: set explicitly, it is refused all the same. */
+	@ParameterizedTest
+	@ValueSource(strings = { "10s", "30s" })
+	void invalidConfigurationFailsStartupWithAnAnalysis(String lease) {
 		DatabaseState state = schema("bad_config");
 		this.contextRunner.withPropertyValues(state.properties("apply"))
-			.withPropertyValues("migrator.lock.strategy=none", "migrator.lock.lease-duration=10s")
+			.withPropertyValues("migrator.lock.strategy=none", "migrator.lock.lease-duration=" + lease)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new MigratorFailureAnalyzer().analyze(context.getStartupFailure());

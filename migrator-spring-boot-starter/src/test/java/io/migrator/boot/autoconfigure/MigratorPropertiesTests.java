@@ -2,6 +2,7 @@ package io.migrator.boot.autoconfigure;
 
 import io.migrator.core.Location;
 import io.migrator.core.Migrator;
+import io.migrator.core.MigratorBuilder;
 import io.migrator.core.MigratorConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,10 @@ class MigratorPropertiesTests {
 		assertThat(properties.getEncoding()).isEqualTo(defaults.source().encoding());
 		assertThat(properties.getLock().getStrategy()).isEqualTo(defaults.lock().strategy());
 		assertThat(properties.getLock().getTimeout()).isEqualTo(defaults.lock().timeout());
-		assertThat(properties.getLock().getLeaseDuration()).isEqualTo(defaults.lock().leaseDuration());
+		// Not set unless configured (the builder then uses its default), so that an explicit lease
+		// with a strategy that takes none is refused rather than compared away.
+		assertThat(properties.getLock().getLeaseDuration()).isNull();
+		assertThat(defaults.lock().leaseDuration()).isEqualTo(MigratorBuilder.DEFAULT_LOCK_LEASE);
 		assertThat(properties.getVariables()).isEqualTo(defaults.substitution().variables());
 		assertThat(properties.isUseEnvironmentVariables()).isEqualTo(defaults.substitution().useEnvironmentVariables());
 		assertThat(properties.getProgressInterval()).isEqualTo(defaults.progressInterval());

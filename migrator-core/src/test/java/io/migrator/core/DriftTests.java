@@ -297,6 +297,27 @@ class DriftTests {
 		}
 	}
 
+	@Test
+	void aScratchSchemaLeftByAnInterruptedCheckIsNamedNotDropped() {
+		writeShop();
+		Migrator migrator = this.fixture.migrator();
+		migrator.up();
+		// What a drift check killed during its replay leaves: its scratch schema, half built.
+		this.fixture.execute("CREATE SCHEMA public_migrator_drift_0badc0de");
+		this.fixture.execute("CREATE TABLE public_migrator_drift_0badc0de.half_built (id int)");
+		DriftReport report = migrator.drift();
+		assertThat(report.hasDrift()).isFalse();
+		assertThat(report.notes()).contains("Schema public_migrator_drift_0badc0de looks like the scratch schema of a "
+				+ "drift check that was interrupted (or of one running now); it is not part of this check. Once no "
+				+ "drift check is running, drop it: DROP SCHEMA \"public_migrator_drift_0badc0de\" CASCADE");
+		assertThat(this.fixture.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE '%migrator_drift%'"))
+			.containsExactly("public_migrator_drift_0badc0de");
+		// The advice, followed as given.
+		String advice = report.notes().get(report.notes().size() - 1);
+		this.fixture.execute(advice.substring(advice.indexOf("DROP SCHEMA")));
+		assertThat(migrator.drift().notes()).noneMatch((note) -> note.contains("0badc0de"));
+	}
+
 	private void assertNoScratchSchemaLeft() {
 		assertThat(this.fixture.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE '%migrator_drift%'"))
 			.isEmpty();

@@ -115,7 +115,7 @@ public final class DriftCheck {
 					+ (sameDatabase ? " in the migrated database" : " in the scratch database");
 			// The live schema is read right after its history, so that both describe one moment.
 			SchemaSnapshot actual = SchemaSnapshot.read(live, liveSchema, options);
-			SchemaSnapshot expected = replayAndRead(scratchSchema, location, replay, options);
+			SchemaSnapshot expected = replayAndRead(scratchSchema, location, replay, options, notes);
 			return new DriftReport(liveSchema, location, replay.versions(), replay.skippedVersions(), notes,
 					SchemaDiff.between(expected, actual), Duration.ofNanos(System.nanoTime() - started));
 		}
@@ -202,9 +202,9 @@ public final class DriftCheck {
 	}
 
 	private SchemaSnapshot replayAndRead(String scratchSchema, String location, Replay replay,
-			SnapshotOptions options) {
+			SnapshotOptions options, List<String> notes) {
 		DataSource scratch = (this.scratchDatabase != null) ? this.scratchDatabase : this.configuration.dataSource();
-		createScratchSchema(scratch, scratchSchema, location, replay);
+		createScratchSchema(scratch, scratchSchema, location, replay, notes);
 		try {
 			if (!replay.versions().isEmpty()) {
 				logger.info("Drift check: replaying {} applied version(s) into {}; the migration log lines that follow "
@@ -244,7 +244,8 @@ public final class DriftCheck {
 	 * must skip. CREATE SCHEMA without IF NOT EXISTS: the schema dropped afterwards is one
 	 * this check created, never an existing one.
 	 */
-	private void createScratchSchema(DataSource scratch, String scratchSchema, String location, Replay replay) {
+	private void createScratchSchema(DataSource scratch, String scratchSchema, String location, Replay replay,
+			List<String> notes) {
 		Connection opened;
 		try {
 			opened = scratch.getConnection();
@@ -256,6 +257,7 @@ public final class DriftCheck {
 		}
 		try (Connection connection = opened) {
 			Dialect dialect = Dialects.of(connection);
+			noteLeftoverScratchSchemas(connection, dialect, notes);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("CREATE SCHEMA " + dialect.quote(scratchSchema));
 			}
@@ -279,6 +281,27 @@ public final class DriftCheck {
 				new HistorySettings(live.history().table(), scratchSchema, false, true), live.lock(),
 				live.substitution(), live.allowOutOfOrder(), false, true, false, List.of(), live.progressInterval());
 		return new DefaultMigratorFactory().create(replay);
+	}
+
+	/**
+	 * A check killed during its replay (kill -9, a container stopped, Ctrl-C: the JVM exits
+	 * without finishing the replay's finally) leaves its scratch schema behind. It is named,
+	 * not dropped: another drift check may be running in it right now.
+	 */
+	private static void noteLeftoverScratchSchemas(Connection connection, Dialect dialect, List<String> notes)
+			throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet leftovers = statement.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname ~ '"
+						+ SCRATCH_INFIX + "[0-9a-f]{8}$' ORDER BY nspname")) {
+			while (leftovers.next()) {
+				String schema = leftovers.getString(1);
+				String note = "Schema " + schema + " looks like the scratch schema of a drift check that was interrupted "
+						+ "(or of one running now); it is not part of this check. Once no drift check is running, drop "
+						+ "it: DROP SCHEMA " + dialect.quote(schema) + " CASCADE";
+				logger.warn(note);
+				notes.add(note);
+			}
+		}
 	}
 
 	private static void dropScratchSchema(DataSource scratch, String scratchSchema, String location) {

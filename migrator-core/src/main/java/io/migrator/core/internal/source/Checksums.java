@@ -3,7 +3,6 @@ package io.migrator.core.internal.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.AccessDeniedException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
@@ -115,9 +114,6 @@ public final class Checksums {
 						}
 					}
 				}
-			}
-			catch (AccessDeniedException ex) {
-				throw DirectoryListing.unreadable(file.name());
 			}
 			catch (IOException ex) {
 				throw file.unreadable(ex);

@@ -179,9 +179,9 @@ final class DirectoryListing {
 					+ "migrator does not read it (reading a named pipe would wait until something writes to it)",
 					"Replace it with a regular file, or move it out of the migration location");
 		}
-		// A SQL file is opened and hashed as soon as the location is loaded, and Checksums
-		// reports a denied read in these words; checking first would cost a system call per
-		// file on every start. A goose Go file is listed but never read.
+		// A SQL file is opened and hashed as soon as the location is loaded, where a denied
+		// read is reported by ResourceFile.unreadable; checking first would cost a system call
+		// per file on every start. A goose Go file is listed but never read.
 		if (namedLikeMigration && !MigrationFileName.isSql(entry.getFileName().toString())
 				&& !Files.isReadable(entry)) {
 			throw unreadable(display);
@@ -189,7 +189,7 @@ final class DirectoryListing {
 		return Entry.FILE;
 	}
 
-	static UnreadableSourceException unreadable(String display) {
+	private static UnreadableSourceException unreadable(String display) {
 		return new UnreadableSourceException(display, 0, "cannot be read (permission denied)", null,
 				"Make it readable by the user that runs migrator (e.g. chmod a+r), or move it out of the location");
 	}

@@ -1,9 +1,5 @@
 package io.migrator.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,14 +65,7 @@ public interface JavaMigration {
 	 * @return the checksum, or {@code null} to skip checksum validation
 	 */
 	default String checksum() {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(getClass().getName().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
-		}
+		return Sha256.ofText(getClass().getName());
 	}
 
 	/**

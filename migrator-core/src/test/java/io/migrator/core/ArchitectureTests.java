@@ -1,5 +1,6 @@
 package io.migrator.core;
 
+import java.security.MessageDigest;
 import java.util.List;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -41,6 +42,17 @@ class ArchitectureTests {
 			.resideInAnyPackage("io.migrator.core.internal.source..", "io.migrator.core.internal.history..",
 					"io.migrator.core.internal.execute..")
 			.because("the parser turns text into statements; scanning, history and execution build on it")
+			.check(CORE);
+	}
+
+	@Test
+	void onlySha256AsksThePlatformForTheDigest() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName(Sha256.class.getName())
+			.should()
+			.callMethod(MessageDigest.class, "getInstance", String.class)
+			.because("checksums, lock keys and snapshot hashes must agree on one digest and one hex form; "
+					+ "io.migrator.core.Sha256 sets it up")
 			.check(CORE);
 	}
 

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import io.migrator.core.ErrorCode;
 import io.migrator.core.MigratorException;
+import io.migrator.core.Sha256;
 import io.migrator.core.internal.dialect.Dialect;
 import io.migrator.core.internal.dialect.SqlErrors;
-import io.migrator.core.internal.source.Checksums;
 
 /**
  * A PostgreSQL advisory lock that is safe through connection poolers: a
@@ -95,7 +95,7 @@ public final class AdvisoryLock implements MigrationLock {
 	 * @return a 64-bit key
 	 */
 	public static long keyOf(String qualifiedHistoryTable) {
-		byte[] digest = Checksums.sha256(("migrator:" + qualifiedHistoryTable).getBytes(StandardCharsets.UTF_8));
+		byte[] digest = Sha256.newDigest().digest(("migrator:" + qualifiedHistoryTable).getBytes(StandardCharsets.UTF_8));
 		return ByteBuffer.wrap(digest).getLong();
 	}
 

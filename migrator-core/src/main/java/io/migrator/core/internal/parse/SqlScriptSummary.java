@@ -4,12 +4,11 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Function;
 
 import io.migrator.core.Direction;
 import io.migrator.core.InvalidSourceException;
+import io.migrator.core.Sha256;
 import io.migrator.core.UnreadableSourceException;
 
 /**
@@ -39,23 +38,14 @@ public record SqlScriptSummary(boolean noTransaction, boolean hasDownSection, St
 	 */
 	public static SqlScriptSummary read(String sourceName, InputStream in, Charset encoding, SqlScriptFormat format,
 			Direction plainDirection, Function<String, String> variables) {
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.newDigest();
 		try (SqlScriptParser parser = SqlScriptParser.open(sourceName, new DigestInputStream(in, digest), encoding,
 				format, plainDirection, variables)) {
 			while (parser.next() != null) {
 				// Reading every statement is what validates the file.
 			}
-			String checksum = HexFormat.of().formatHex(digest.digest());
+			String checksum = Sha256.hex(digest.digest());
 			return new SqlScriptSummary(parser.noTransaction(), parser.hasDownSection(), checksum);
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform must support SHA-256", ex);
 		}
 	}
 

@@ -17,12 +17,12 @@ import io.migrator.core.InvalidSourceException;
 import io.migrator.core.JavaMigration;
 import io.migrator.core.MigrationContext;
 import io.migrator.core.MigratorConfiguration;
+import io.migrator.core.Sha256;
 import io.migrator.core.ValidationProblem;
 import io.migrator.core.ValidationProblem.Kind;
 import io.migrator.core.internal.parse.SqlScriptFormat;
 import io.migrator.core.internal.parse.SqlScriptParser;
 import io.migrator.core.internal.parse.SqlStatement;
-import io.migrator.core.internal.source.Checksums;
 import io.migrator.core.internal.source.GoMigrationSource;
 import io.migrator.core.internal.source.JavaMigrationSource;
 import io.migrator.core.internal.source.MigrationSource;
@@ -198,7 +198,7 @@ public final class SourceReader {
 			sql.verifyAgainstIndex();
 			return parse(file, sql.format(), plainDirection, null, true);
 		}
-		MessageDigest digest = Checksums.newSha256();
+		MessageDigest digest = Sha256.newDigest();
 		Script script;
 		try {
 			script = parse(file, sql.format(), plainDirection, digest, true);
@@ -208,7 +208,7 @@ public final class SourceReader {
 			sql.verifyAgainstIndex();
 			throw ex;
 		}
-		sql.verifyAgainstIndex(Checksums.hex(digest.digest()));
+		sql.verifyAgainstIndex(Sha256.hex(digest.digest()));
 		return script;
 	}
 

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
+import io.migrator.core.Sha256;
 import io.migrator.core.UnreadableSourceException;
 
 /**
@@ -18,11 +17,9 @@ import io.migrator.core.UnreadableSourceException;
  * allocated (560 MB at 10,000 files), which drove the heap, and so the resident memory,
  * far above what the work needs.
  */
-public final class Checksums {
+final class Checksums {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
-
-	private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
 	/** Given as a set: the varargs form of {@code FileChannel.open} builds a new set per file. */
 	private static final Set<StandardOpenOption> READ = Set.of(StandardOpenOption.READ);
@@ -30,28 +27,6 @@ public final class Checksums {
 	private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
 
 	private Checksums() {
-	}
-
-	/**
-	 * Returns a new SHA-256 digest: the one place the engine asks the platform for one.
-	 * @return the digest
-	 */
-	public static MessageDigest newSha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
-		}
-	}
-
-	/**
-	 * Returns the SHA-256 of some bytes.
-	 * @param bytes the bytes
-	 * @return the 32-byte digest
-	 */
-	public static byte[] sha256(byte[] bytes) {
-		return newSha256().digest(bytes);
 	}
 
 	/**
@@ -68,27 +43,12 @@ public final class Checksums {
 		if (second != null) {
 			hasher.update(second);
 		}
-		return hex(hasher.digest.digest());
-	}
-
-	/**
-	 * Writes a digest as checksums are recorded. {@code HexFormat} builds its text through a
-	 * StringBuilder: a tenth of hashing a small file.
-	 * @param bytes the digest
-	 * @return lowercase hex digits
-	 */
-	public static String hex(byte[] bytes) {
-		byte[] text = new byte[bytes.length * 2];
-		for (int i = 0; i < bytes.length; i++) {
-			text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
-			text[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
-		}
-		return new String(text, StandardCharsets.ISO_8859_1);
+		return Sha256.hex(hasher.digest.digest());
 	}
 
 	private static final class Hasher {
 
-		private final MessageDigest digest = newSha256();
+		private final MessageDigest digest = Sha256.newDigest();
 
 		private final byte[] bytes = new byte[BUFFER_SIZE];
 

@@ -13,9 +13,9 @@ import java.util.Set;
  *
  * <pre>
  * java -jar migrator-benchmarks/target/migrator-benchmarks.jar [--url jdbc:postgresql://127.0.0.1:5432/postgres]
- *     [--user postgres] [--password ''] [--scenarios noop,apply,startup,startup-jar,cold,tenants,seed,snapshot]
+ *     [--user postgres] [--password ''] [--scenarios noop,warm,apply,startup,startup-jar,cold,tenants,seed,snapshot]
  *     [--reps 5]
- *     [--noop-n 100,1000,10000] [--apply-n 1000] [--delay-ms 25] [--delayed-apply-n 100] [--delayed-reps 3]
+ *     [--noop-n 100,1000,10000] [--warm-n 10000] [--warm-calls 30] [--apply-n 1000] [--delay-ms 25] [--delayed-apply-n 100] [--delayed-reps 3]
  *     [--startup-n 200] [--startup-reps 21] [--startup-delayed-reps 3] [--startup-libs target/startup]
  *     [--startup-jar-n 100,10000] [--cold-n 100,10000] [--cold-reps 5] [--cold-warm-calls 10]
  *     [--tenants 200] [--tenant-n 100] [--tenant-parallelism 4]
@@ -35,7 +35,7 @@ public final class Benchmarks {
 		Map<String, String> options = options(args);
 		Server server = new Server(options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
 				options.getOrDefault("user", "postgres"), options.getOrDefault("password", ""));
-		Set<String> scenarios = Set.of(options.getOrDefault("scenarios", "noop,apply,startup,startup-jar,cold,tenants,seed,snapshot").split(","));
+		Set<String> scenarios = Set.of(options.getOrDefault("scenarios", "noop,warm,apply,startup,startup-jar,cold,tenants,seed,snapshot").split(","));
 		int reps = Integer.parseInt(options.getOrDefault("reps", "5"));
 		Duration delay = Duration.ofMillis(Long.parseLong(options.getOrDefault("delay-ms", "25")));
 		String out = options.get("out");
@@ -46,6 +46,10 @@ public final class Benchmarks {
 			new NoOpScenario(server, report).run(ints(options.getOrDefault("noop-n", "100,1000,10000")),
 					List.of(new NoOpScenario.Variant(Duration.ZERO, null), new NoOpScenario.Variant(delay, null),
 							new NoOpScenario.Variant(delay, "15")), reps);
+		}
+		if (scenarios.contains("warm")) {
+			new WarmNoOpScenario(server, report).run(ints(options.getOrDefault("warm-n", "10000")),
+					Integer.parseInt(options.getOrDefault("warm-calls", "30")));
 		}
 		if (scenarios.contains("apply")) {
 			apply(server, report, Integer.parseInt(options.getOrDefault("apply-n", "1000")),

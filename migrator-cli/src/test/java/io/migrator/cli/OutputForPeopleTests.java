@@ -103,6 +103,23 @@ class OutputForPeopleTests {
 	}
 
 	@Test
+	void rootHelpDescribesEveryCommandAndVersionNeedsNone() {
+		// Only the root's help and completion build every command's model; --version none.
+		for (String help : new String[] { "--help", "-h" }) {
+			CliRun run = CliRun.of(help);
+			assertThat(run.exitCode()).as(run.toString()).isZero();
+			assertThat(run.out()).contains("up-by-one   Apply the next pending migration only.",
+					"status      List every version with its state", "completion");
+		}
+		CliRun version = CliRun.of("--version");
+		assertThat(version.exitCode()).isZero();
+		assertThat(version.out()).startsWith("migrator ");
+		assertThat(CliRun.of("--url", "jdbc:postgresql://127.0.0.1:1/x").err()).contains("no command given. Commands: "
+				+ "up up-by-one up-to down down-to redo reset status version validate check drift dry-run baseline "
+				+ "repair adopt create fix completion.");
+	}
+
+	@Test
 	void completionScriptsAreWritten() {
 		CliRun bash = CliRun.of("completion", "bash");
 		assertThat(bash.exitCode()).as(bash.toString()).isZero();

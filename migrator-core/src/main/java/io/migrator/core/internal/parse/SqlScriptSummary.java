@@ -12,15 +12,13 @@ import io.migrator.core.Sha256;
 import io.migrator.core.UnreadableSourceException;
 
 /**
- * What the engine needs to know about a SQL migration before running anything: the
- * file is valid, whether it runs in a transaction and can be undone, and a checksum of its
- * bytes.
+ * What the build-time index records of a SQL migration: the file is valid, whether it
+ * runs in a transaction, and a checksum of its bytes.
  *
  * @param noTransaction whether the file holds {@code -- +goose NO TRANSACTION}
- * @param hasDownSection whether the file can be rolled back
  * @param checksum the SHA-256 of the raw file bytes, as 64 lowercase hex digits
  */
-public record SqlScriptSummary(boolean noTransaction, boolean hasDownSection, String checksum) {
+public record SqlScriptSummary(boolean noTransaction, String checksum) {
 
 	/**
 	 * Reads and validates a whole SQL migration in one pass, computing its checksum on
@@ -45,7 +43,7 @@ public record SqlScriptSummary(boolean noTransaction, boolean hasDownSection, St
 				// Reading every statement is what validates the file.
 			}
 			String checksum = Sha256.hex(digest.digest());
-			return new SqlScriptSummary(parser.noTransaction(), parser.hasDownSection(), checksum);
+			return new SqlScriptSummary(parser.noTransaction(), checksum);
 		}
 	}
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -160,7 +161,8 @@ public final class MigratorCli implements Callable<Integer> {
 		CommandLine commandLine = commandLine(cli, arguments).setCaseInsensitiveEnumValuesAllowed(true)
 			.setOut(cli.out)
 			.setErr(cli.err)
-			.setParameterExceptionHandler(cli::usageError);
+			.setParameterExceptionHandler(cli::usageError)
+			.setExecutionStrategy(cli::versionAsJsonOrRun);
 		try {
 			return commandLine.execute(arguments);
 		}
@@ -258,6 +260,26 @@ public final class MigratorCli implements Callable<Integer> {
 	}
 
 	/**
+	 * With {@code --json}, {@code --version} is a JSON document too: stdout carries exactly
+	 * one, whatever was asked. Everything else runs as picocli runs it (help first).
+	 */
+	private int versionAsJsonOrRun(ParseResult parsed) {
+		boolean versionOnly = false;
+		for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+			if (level.isUsageHelpRequested()) {
+				versionOnly = false;
+				break;
+			}
+			versionOnly |= level.isVersionHelpRequested();
+		}
+		if (versionOnly && parsed.originalArgs().contains("--json")) {
+			new Console(this.out, this.err, true, false, false).printJson(Map.of("version", ManifestVersion.number()));
+			return Failures.OK;
+		}
+		return new CommandLine.RunLast().execute(parsed);
+	}
+
+	/**
 	 * Adds the option groups a command mixes in to the resolved options.
 	 * @param command the command
 	 * @param options what to add to
@@ -338,8 +360,12 @@ public final class MigratorCli implements Callable<Integer> {
 
 		@Override
 		public String[] getVersion() {
+			return new String[] { "migrator " + number() };
+		}
+
+		static String number() {
 			String version = MigratorCli.class.getPackage().getImplementationVersion();
-			return new String[] { "migrator " + ((version != null) ? version : "(development build)") };
+			return (version != null) ? version : "(development build)";
 		}
 
 	}

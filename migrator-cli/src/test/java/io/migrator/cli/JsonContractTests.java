@@ -68,6 +68,20 @@ class JsonContractTests {
 	}
 
 	@Test
+	void versionIsAJsonDocumentWithJsonButHelpStaysText() {
+		for (List<String> args : List.of(List.of("--version", "--json"), List.of("--json", "-V"),
+				List.of("status", "--version", "--json"))) {
+			CliRun run = CliRun.of(args.toArray(String[]::new));
+			assertThat(run.exitCode()).as(run.toString()).isZero();
+			assertThat(run.out().strip().lines()).hasSize(1);
+			assertThat(assertKeys(run, List.of("formatVersion", "version")).get("version").asString()).isNotBlank();
+		}
+		CliRun helpWins = CliRun.of("--json", "--version", "--help");
+		assertThat(helpWins.exitCode()).isZero();
+		assertThat(helpWins.out()).startsWith("Usage: migrator");
+	}
+
+	@Test
 	void stdoutIsOneJsonDocumentEvenWhenAMigrationFails() {
 		this.fixture.write("00003_broken.sql", "-- +goose Up\nSELECT * FROM nope;\n");
 		CliRun run = this.fixture.run("up", "--json", "--verbose");

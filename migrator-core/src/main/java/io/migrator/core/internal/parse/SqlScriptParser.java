@@ -57,6 +57,8 @@ public final class SqlScriptParser implements AutoCloseable {
 
 	private int upLine;
 
+	private int commentedOutUpLine;
+
 	private int downLine;
 
 	private int blockLine;
@@ -158,6 +160,9 @@ public final class SqlScriptParser implements AutoCloseable {
 						return block;
 					}
 					continue;
+				}
+				if (this.section == null && this.commentedOutUpLine == 0 && isCommentedOutUp(this.line)) {
+					this.commentedOutUpLine = this.lineNumber;
 				}
 			}
 			SqlStatement statement = (this.blockLine > 0) ? scanBlockLine() : scanLine();
@@ -284,6 +289,18 @@ public final class SqlScriptParser implements AutoCloseable {
 			this.substitutedTransactionControl = sent.transactionControl();
 			this.substitutedTransactionControlLine = statement.line();
 		}
+	}
+
+	private static boolean isCommentedOutUp(CharSequence line) {
+		String text = line.toString().strip();
+		if (!text.startsWith("--")) {
+			return false;
+		}
+		String afterFirstDashes = text.substring(2).strip();
+		if (!afterFirstDashes.startsWith("--")) {
+			return false;
+		}
+		return afterFirstDashes.replaceFirst("^[-\\s]+", "").equalsIgnoreCase("+goose Up");
 	}
 
 	private void resetStatement() {
@@ -414,6 +431,13 @@ public final class SqlScriptParser implements AutoCloseable {
 		if (this.blockLine > 0) {
 			throw invalid(this.blockLine, "'-- +goose StatementBegin' is never closed",
 					"Add '-- +goose StatementEnd' after the block's last line");
+		}
+		if (this.section == null && this.commentedOutUpLine > 0) {
+			// A file disabled by commenting out every line: adding an Up above it, the advice
+			// for a file that never had one, would record an empty migration as applied.
+			throw invalid(this.commentedOutUpLine,
+					"no '-- +goose Up' annotation: the one on line " + this.commentedOutUpLine + " is commented out",
+					"Uncomment the file to run this migration, or delete it; goose refuses it as it is too");
 		}
 		if (this.section == null) {
 			throw invalid(1, "no '-- +goose Up' annotation",

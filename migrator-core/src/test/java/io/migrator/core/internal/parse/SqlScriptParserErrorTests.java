@@ -36,6 +36,10 @@ class SqlScriptParserErrorTests {
 		return Stream.of(
 				arguments("no Up", "-- only a comment\n\n", 1, file
 						+ ":1: no '-- +goose Up' annotation. Add '-- +goose Up' above the first statement; goose files need it even when empty"),
+				arguments("every line commented out, Up included",
+						"-- disabled until reviewed\n-- -- +goose Up\n-- CREATE TABLE t (id int);\n--\n-- -- +goose Down\n", 2,
+						file + ":2: no '-- +goose Up' annotation: the one on line 2 is commented out. Uncomment the file to "
+								+ "run this migration, or delete it; goose refuses it as it is too"),
 				arguments("empty file", "", 1, file
 						+ ":1: no '-- +goose Up' annotation. Add '-- +goose Up' above the first statement; goose files need it even when empty"),
 				arguments("Down before Up", "-- header\n-- +goose Down\nSELECT 1;\n", 2, file

@@ -246,6 +246,26 @@ class GooseDirectoryCorpusTests {
 		assertThat(this.fixture.history()).isEmpty();
 	}
 
+	/**
+	 * A scaffold header whose comments name annotations mid-sentence, a block followed
+	 * straight by Down, and a Down holding only a comment: undoing that version runs
+	 * nothing and deletes its row, as goose does, so its table stays.
+	 */
+	@Test
+	void scaffoldHeaderAndEmptyDown() {
+		Migrator migrator = corpus("init-header-empty-down");
+		assertThat(migrator.up().migrations()).extracting(MigrationResult::version)
+			.containsExactly(1L, 20180217134756L);
+		this.fixture.execute("INSERT INTO threads (subject) VALUES ('hello')");
+		this.fixture.execute("INSERT INTO replies (body, thread_id) VALUES ('hi', 1)");
+		this.fixture.execute("INSERT INTO guests (id, nickname) VALUES (1, 'ada')");
+		migrator.downTo(0);
+		assertThat(this.fixture.tableExists("threads")).isFalse();
+		assertThat(this.fixture.tableExists("replies")).isFalse();
+		assertThat(this.fixture.query("SELECT nickname FROM guests")).containsExactly("ada");
+		assertThat(this.fixture.history()).isEmpty();
+	}
+
 	private Migrator corpus(String directory) {
 		return this.fixture.builder().locations("classpath:goose-corpus/" + directory).build();
 	}

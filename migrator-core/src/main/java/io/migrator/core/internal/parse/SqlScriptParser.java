@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.migrator.core.Direction;
@@ -46,6 +49,8 @@ public final class SqlScriptParser implements AutoCloseable {
 	private final StringBuilder line = new StringBuilder(256);
 
 	private final StringBuilder statement = new StringBuilder(256);
+
+	private final Set<String> emptiedVariables = new LinkedHashSet<>();
 
 	private int position;
 
@@ -244,7 +249,7 @@ public final class SqlScriptParser implements AutoCloseable {
 	private void appendExactly(int from, int to) {
 		if (this.substituting) {
 			this.substitutedStatement |= this.substitution.substitute(this.line, from, to, this.statement,
-					this.lineNumber);
+					this.lineNumber, this.emptiedVariables);
 		}
 		else {
 			this.statement.append(this.line, from, to);
@@ -264,7 +269,8 @@ public final class SqlScriptParser implements AutoCloseable {
 		SqlStatement result = null;
 		if (this.splitter.sawSql()) {
 			int number = (this.section == Direction.UP) ? ++this.upStatements : ++this.downStatements;
-			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number, block);
+			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number, block,
+					List.copyOf(this.emptiedVariables));
 			if (this.substitutedStatement) {
 				findTransactionControlInSubstitutedText(result);
 			}
@@ -307,6 +313,7 @@ public final class SqlScriptParser implements AutoCloseable {
 		this.statement.setLength(0);
 		this.statementLine = 0;
 		this.substitutedStatement = false;
+		this.emptiedVariables.clear();
 		this.splitter.startStatement();
 	}
 

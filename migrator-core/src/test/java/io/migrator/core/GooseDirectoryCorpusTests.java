@@ -2,12 +2,14 @@ package io.migrator.core;
 
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -132,6 +134,135 @@ class GooseDirectoryCorpusTests {
 			.containsExactly("superuser", "ada", "guest");
 		ported.downTo(0);
 		assertThat(this.fixture.tableExists("accounts")).isFalse();
+		assertThat(this.fixture.history()).isEmpty();
+	}
+
+	/**
+	 * What {@code goose create NAME sql} leaves behind: the template's
+	 * {@code SELECT 'up SQL query';} alone in a block with the real statement after it, a
+	 * line of spaces before Down, a block whose last statement has no {@code ;}, and a Down
+	 * whose last line has no newline.
+	 */
+	@Test
+	void createTemplatePlaceholdersAroundTheRealStatements() {
+		Migrator migrator = corpus("create-template-placeholders");
+		List<String> before = this.fixture.schemaShape();
+		assertThat(migrator.up().migrations()).extracting(MigrationResult::version)
+			.containsExactly(1L, 20250130210800L);
+		this.fixture.execute("INSERT INTO counters (tally) VALUES (3)");
+		this.fixture.execute("INSERT INTO members (handle) VALUES ('ada')");
+		assertThat(this.fixture.query("SELECT c.tally || ':' || m.handle FROM counters c, members m"))
+			.containsExactly("3:ada");
+		migrator.downTo(0);
+		assertThat(this.fixture.schemaShape()).isEqualTo(before);
+		assertThat(this.fixture.history()).isEmpty();
+	}
+
+	/**
+	 * goose's first templates: a blank line before Up, quotes in the header comments, blank
+	 * lines before Down, {@code -- +goose Down } with a trailing space, no newline at the
+	 * end, and a trigram index that needs the extension an earlier file creates.
+	 */
+	@Test
+	void oldTemplateHeadersAndAnAnnotationWithTrailingSpace() {
+		Migrator migrator = corpus("old-goose-comment-headers");
+		List<String> before = this.fixture.schemaShape();
+		assertThat(migrator.up().migrations()).extracting(MigrationResult::version)
+			.containsExactly(20150130174043L, 20150130174100L, 20150130174127L);
+		this.fixture.execute("INSERT INTO venues (venue_name) VALUES ('Harbour Hall')");
+		assertThat(this.fixture.query("SELECT venue_name FROM venues WHERE venue_name % 'Harbor Hall'"))
+			.containsExactly("Harbour Hall");
+		assertThat(this.fixture.query("SELECT indexname FROM pg_indexes WHERE tablename = 'venues' ORDER BY 1"))
+			.containsExactly("index_venues_on_name", "venues_pkey");
+		migrator.downTo(0);
+		assertThat(this.fixture.schemaShape()).isEqualTo(before);
+		assertThat(this.fixture.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).isEmpty();
+	}
+
+	/**
+	 * Four-digit versions, a role created in a {@code DO $$ ... END$$;} block whose body has
+	 * a comment with a typographic apostrophe, and several {@code SECURITY DEFINER}
+	 * functions, REVOKE and GRANT sent as one block that runs straight into Down.
+	 */
+	@Test
+	void roleInDoBlockAndSecurityDefinerFunctionsInOneBlock() {
+		Migrator migrator = corpus("roles-and-security-definer");
+		List<String> before = this.fixture.schemaShape();
+		assertThat(migrator.up().migrations()).extracting(MigrationResult::version)
+			.containsExactly(1L, 2L, 3L, 4L);
+		assertThat(this.fixture.query("SELECT has_function_privilege('corpus_ride_app', "
+				+ "'set_rider_tier(uuid,rider_tier)', 'EXECUTE')")).containsExactly("t");
+		this.fixture.execute("SELECT register_rider('  Ada@Example.org ', 'platinum')");
+		assertThat(this.fixture.query("SELECT email || ':' || tier FROM riders")).containsExactly("ada@example.org:platinum");
+		assertThat(this.fixture.query("SELECT pg_get_constraintdef(oid) LIKE '%root@localhost%' FROM pg_constraint "
+				+ "WHERE conname = 'riders_email_check'")).containsExactly("t");
+		migrator.downTo(0);
+		assertThat(this.fixture.schemaShape()).isEqualTo(before);
+		assertThat(this.fixture.query("SELECT rolname FROM pg_roles WHERE rolname = 'corpus_ride_app'")).isEmpty();
+	}
+
+	/**
+	 * A directory with a file whose every line, annotations included, was commented out:
+	 * goose finds no Up in it and refuses the directory, and so does migrator, naming the
+	 * file, before anything reaches the database.
+	 */
+	@Test
+	void commentedOutMigrationIsRefusedBeforeAnythingRuns() {
+		Migrator migrator = corpus("commented-out-migration");
+		List<String> before = this.fixture.schemaShape();
+		MigratorException refused = catchThrowableOfType(MigratorException.class, migrator::up);
+		assertThat(refused.getMessage()).isEqualTo("goose-corpus/commented-out-migration/0002_tier_guards.sql:1: "
+				+ "no '-- +goose Up' annotation: the one on line 1 is commented out. Uncomment the file to run this "
+				+ "migration, or delete it; goose refuses it as it is too");
+		assertThat(this.fixture.schemaShape()).isEqualTo(before);
+		assertThat(this.fixture.tableExists("guarded_riders")).isFalse();
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+	}
+
+	/**
+	 * A string over several lines with a blank one, {@code ;} followed by a comment, blank
+	 * lines around Up, {@code CREATE} and {@code OR REPLACE} on two lines, tripled quotes
+	 * and a line ending in {@code ;'} inside a function body, and a file with no Down: goose
+	 * only drops its history row on the way down, which migrator does when asked to.
+	 */
+	@Test
+	void multiLineStringsAndAFunctionWithoutDown() {
+		Migrator migrator = this.fixture.builder()
+			.locations("classpath:goose-corpus/multiline-string-literals")
+			.removeHistoryRowWhenNoDown(true)
+			.build();
+		List<String> before = this.fixture.schemaShape();
+		assertThat(migrator.up().migrations()).extracting(MigrationResult::version).containsExactly(1L, 2L);
+		assertThat(this.fixture.query("SELECT title FROM article"))
+			.containsExactly("A title over\nthree lines\n\nwith a blank line in it");
+		this.fixture.execute("SELECT article_archive_creation('2024-01-01', '2024-02-01')");
+		assertThat(this.fixture.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'article_archive_%' "
+				+ "ORDER BY 1")).containsExactly("article_archive_2024_01", "article_archive_2024_02");
+		this.fixture.execute("DROP TABLE article_archive_2024_01, article_archive_2024_02");
+		migrator.downTo(0);
+		List<String> withFunctionLeft = new ArrayList<>(before);
+		withFunctionLeft.add("article_archive_creation");
+		assertThat(this.fixture.schemaShape()).containsExactlyInAnyOrderElementsOf(withFunctionLeft);
+		assertThat(this.fixture.history()).isEmpty();
+	}
+
+	/**
+	 * A scaffold header whose comments name annotations mid-sentence, a block followed
+	 * straight by Down, and a Down holding only a comment: undoing that version runs
+	 * nothing and deletes its row, as goose does, so its table stays.
+	 */
+	@Test
+	void scaffoldHeaderAndEmptyDown() {
+		Migrator migrator = corpus("init-header-empty-down");
+		assertThat(migrator.up().migrations()).extracting(MigrationResult::version)
+			.containsExactly(1L, 20180217134756L);
+		this.fixture.execute("INSERT INTO threads (subject) VALUES ('hello')");
+		this.fixture.execute("INSERT INTO replies (body, thread_id) VALUES ('hi', 1)");
+		this.fixture.execute("INSERT INTO guests (id, nickname) VALUES (1, 'ada')");
+		migrator.downTo(0);
+		assertThat(this.fixture.tableExists("threads")).isFalse();
+		assertThat(this.fixture.tableExists("replies")).isFalse();
+		assertThat(this.fixture.query("SELECT nickname FROM guests")).containsExactly("ada");
 		assertThat(this.fixture.history()).isEmpty();
 	}
 

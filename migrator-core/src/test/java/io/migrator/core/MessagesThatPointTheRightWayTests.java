@@ -38,6 +38,37 @@ class MessagesThatPointTheRightWayTests {
 				"that the server is running");
 	}
 
+	/**
+	 * Public directories write {@code OWNER TO $DATABASE_USER} under ENVSUB; run where the
+	 * variable has no value, goose and migrator both send {@code OWNER TO ;}. The server's
+	 * syntax error is about the SQL, the fix is about the variable.
+	 */
+	@Test
+	void statementBrokenByAnEmptiedEnvsubVariableNamesTheVariable() {
+		this.fixture.write("00001_cuisine.sql", """
+				-- +goose Up
+				CREATE TABLE cuisine (name text);
+				-- +goose ENVSUB ON
+				-- owned by the application's role
+				ALTER TABLE cuisine OWNER TO $DATABASE_USER;
+				COMMENT ON TABLE cuisine IS '${CUISINE_NOTE:-plain}';
+				-- +goose ENVSUB OFF
+				-- +goose Down
+				DROP TABLE cuisine;
+				""");
+
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> this.fixture.migrator().up());
+
+		assertThat(failure.getMessage()).contains("00001_cuisine.sql, statement 2 at line 4", "syntax error",
+				"ENVSUB replaced $DATABASE_USER with an empty string, as goose does, because DATABASE_USER has no "
+						+ "value here: set it, or write ${DATABASE_USER?message} so that a run without it is refused "
+						+ "before anything runs",
+				"nothing of version 1 changed")
+			.doesNotContain("CUISINE_NOTE");
+		assertThat(this.fixture.tableExists("cuisine")).isFalse();
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = LockStrategy.class, names = { "AUTO", "ADVISORY", "TABLE" })
 	void poolOfOneConnectionSaysTheLockNeedsASecondAndHowToGiveIt(LockStrategy strategy) throws Exception {

@@ -44,6 +44,30 @@ class PendingSourceValidationTests {
 		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
 	}
 
+	/**
+	 * Public files write the section's comment on the annotation's line, as some guides
+	 * show it; old goose read such a line as a comment and ran the Down statements as part
+	 * of Up. Refused before anything runs, saying how to split the line.
+	 */
+	@Test
+	void commentOnTheDownAnnotationLineIsRefusedBeforeAnythingRuns() {
+		this.fixture.write("00001_points.sql", """
+
+				-- +goose Up
+				CREATE TABLE points (id int);
+
+				-- +goose Down -- SQL in this section is executed when the migration is rolled back
+				DROP TABLE points;
+				""");
+		InvalidSourceException refused = catchThrowableOfType(InvalidSourceException.class,
+				() -> this.fixture.migrator().up());
+		assertThat(refused.getMessage()).contains("00001_points.sql:5: text after the annotation '-- +goose Down' "
+				+ "on its line: '-- SQL in this section is executed when the migration is rolled back'. Put "
+				+ "'-- +goose Down' alone on its line and the rest on the next");
+		assertThat(this.fixture.tableExists("points")).isFalse();
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+	}
+
 	@Test
 	void checkReportsAMalformedPendingFileBesidesItBeingPending() {
 		this.fixture.write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");

@@ -1,5 +1,7 @@
 package io.migrator.core.internal.execute;
 
+import java.util.List;
+
 import io.migrator.core.internal.parse.SqlStatement;
 
 /**
@@ -14,9 +16,11 @@ import io.migrator.core.internal.parse.SqlStatement;
  * else equal to {@code statementNumber}
  * @param lastLine the line of the range's last statement, else equal to {@code line}
  * @param block whether the statement is a StatementBegin/StatementEnd block
+ * @param emptiedVariables the ENVSUB variables the statement had no value for, replaced by
+ * nothing, for the message of a failure there
  */
 public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastStatementNumber, int lastLine,
-		boolean block) {
+		boolean block, List<String> emptiedVariables) {
 
 	static final ExecutionPoint HISTORY_CLAIM = of(Kind.HISTORY_CLAIM);
 
@@ -30,7 +34,7 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 
 	static ExecutionPoint of(SqlStatement statement) {
 		return new ExecutionPoint(Kind.STATEMENT, statement.number(), statement.line(), statement.number(),
-				statement.line(), statement.block());
+				statement.line(), statement.block(), statement.emptiedVariables());
 	}
 
 	/** The check, after a Java migration's code, that it left the migration's transaction open. */
@@ -41,11 +45,11 @@ public record ExecutionPoint(Kind kind, int statementNumber, int line, int lastS
 			return first;
 		}
 		return new ExecutionPoint(Kind.SOME_STATEMENT, first.statementNumber(), first.line(),
-				last.statementNumber(), last.line(), false);
+				last.statementNumber(), last.line(), false, List.of());
 	}
 
 	private static ExecutionPoint of(Kind kind) {
-		return new ExecutionPoint(kind, 0, 0, 0, 0, false);
+		return new ExecutionPoint(kind, 0, 0, 0, 0, false, List.of());
 	}
 
 	/**

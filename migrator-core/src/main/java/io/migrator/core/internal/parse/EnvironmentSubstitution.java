@@ -1,5 +1,6 @@
 package io.migrator.core.internal.parse;
 
+import java.util.Set;
 import java.util.function.Function;
 
 import io.migrator.core.InvalidSourceException;
@@ -46,12 +47,14 @@ final class EnvironmentSubstitution {
 	 * @param to the end of the range (exclusive)
 	 * @param out where the result goes
 	 * @param line the 1-based line of the range, for errors
+	 * @param emptied where the names of unset variables replaced by nothing are added
+	 * (not those with a default), so that a statement this breaks can name them
 	 * @return whether the range held a variable reference
 	 * @throws InvalidSourceException when a {@code ${VAR?message}} variable is unset or a
 	 * {@code ${} is malformed
 	 */
-	boolean substitute(CharSequence text, int from, int to, StringBuilder out, int line) {
-		Expansion expansion = new Expansion(text, to, line);
+	boolean substitute(CharSequence text, int from, int to, StringBuilder out, int line, Set<String> emptied) {
+		Expansion expansion = new Expansion(text, to, line, emptied);
 		expansion.expression(from, out, false);
 		return expansion.referenced;
 	}
@@ -69,12 +72,15 @@ final class EnvironmentSubstitution {
 
 		private final int line;
 
+		private final Set<String> emptied;
+
 		private boolean referenced;
 
-		Expansion(CharSequence text, int to, int line) {
+		Expansion(CharSequence text, int to, int line, Set<String> emptied) {
 			this.text = text;
 			this.to = to;
 			this.line = line;
+			this.emptied = emptied;
 		}
 
 		/**
@@ -125,8 +131,9 @@ final class EnvironmentSubstitution {
 				return end + 1;
 			}
 			this.referenced = true;
-			String value = lookup(dollar + 1, end);
-			append(out, (value != null) ? value : "");
+			String name = this.text.subSequence(dollar + 1, end).toString();
+			String value = EnvironmentSubstitution.this.variables.apply(name);
+			append(out, (value != null) ? value : emptied(name, out));
 			return end;
 		}
 
@@ -145,7 +152,7 @@ final class EnvironmentSubstitution {
 			char operator = this.text.charAt(i);
 			char second = (i + 1 < this.to) ? this.text.charAt(i + 1) : '\0';
 			if (operator == '}') {
-				append(out, (value != null) ? value : "");
+				append(out, (value != null) ? value : emptied(name, out));
 			}
 			else if (operator == ':' && second == '-') {
 				i = fallback(i + 2, out, value == null || value.isEmpty(), value);
@@ -165,7 +172,7 @@ final class EnvironmentSubstitution {
 				append(out, value);
 			}
 			else if (operator == ':') {
-				i = substring(dollar, i + 1, out, value);
+				i = substring(dollar, i + 1, out, (value != null) ? value : emptied(name, out));
 			}
 			else {
 				throw malformed(dollar, "unsupported reference");
@@ -196,7 +203,7 @@ final class EnvironmentSubstitution {
 			int offset = number(dollar, bounds[0]);
 			Integer length = (bounds.length == 2) ? number(dollar, bounds[1]) : null;
 			if (out != null) {
-				out.append(slice((value != null) ? value : "", offset, length));
+				out.append(slice(value, offset, length));
 			}
 			return close;
 		}
@@ -210,8 +217,15 @@ final class EnvironmentSubstitution {
 			}
 		}
 
-		private String lookup(int start, int end) {
-			return EnvironmentSubstitution.this.variables.apply(this.text.subSequence(start, end).toString());
+		/**
+		 * The empty value of an unset variable; recorded only where it is written out, not
+		 * in the default of a set variable, which is parsed but unused.
+		 */
+		private String emptied(String name, StringBuilder out) {
+			if (out != null) {
+				this.emptied.add(name);
+			}
+			return "";
 		}
 
 		private int nameEnd(int start) {

@@ -73,6 +73,18 @@ enum GooseAnnotation {
 				return annotation;
 			}
 		}
+		for (GooseAnnotation annotation : values()) {
+			String prefix = annotation.command + " ";
+			if (normalized.regionMatches(true, 0, prefix, 0, prefix.length())) {
+				// Seen in public directories as '-- +goose Up -- SQL in this section ...',
+				// copied from documentation that showed the comment beside the annotation.
+				throw new InvalidSourceException(source, lineNumber,
+						"text after the annotation '" + annotation.display() + "' on its line: '"
+								+ normalized.substring(prefix.length()) + "'",
+						"Put '" + annotation.display() + "' alone on its line and the rest on the next; goose does "
+								+ "not read the line as that annotation either");
+			}
+		}
 		String problem = command.isEmpty() ? "annotation '-- +goose' without a command"
 				: "unknown annotation '-- +goose " + command + "'";
 		throw new InvalidSourceException(source, lineNumber, problem,

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.migrator.core.Direction;
@@ -47,6 +50,8 @@ public final class SqlScriptParser implements AutoCloseable {
 
 	private final StringBuilder statement = new StringBuilder(256);
 
+	private final Set<String> emptiedVariables = new LinkedHashSet<>();
+
 	private int position;
 
 	private int lineNumber;
@@ -56,6 +61,8 @@ public final class SqlScriptParser implements AutoCloseable {
 	private Direction section;
 
 	private int upLine;
+
+	private int commentedOutUpLine;
 
 	private int downLine;
 
@@ -159,6 +166,9 @@ public final class SqlScriptParser implements AutoCloseable {
 					}
 					continue;
 				}
+				if (this.section == null && this.commentedOutUpLine == 0 && isCommentedOutUp(this.line)) {
+					this.commentedOutUpLine = this.lineNumber;
+				}
 			}
 			SqlStatement statement = (this.blockLine > 0) ? scanBlockLine() : scanLine();
 			if (statement != null) {
@@ -239,7 +249,7 @@ public final class SqlScriptParser implements AutoCloseable {
 	private void appendExactly(int from, int to) {
 		if (this.substituting) {
 			this.substitutedStatement |= this.substitution.substitute(this.line, from, to, this.statement,
-					this.lineNumber);
+					this.lineNumber, this.emptiedVariables);
 		}
 		else {
 			this.statement.append(this.line, from, to);
@@ -259,7 +269,8 @@ public final class SqlScriptParser implements AutoCloseable {
 		SqlStatement result = null;
 		if (this.splitter.sawSql()) {
 			int number = (this.section == Direction.UP) ? ++this.upStatements : ++this.downStatements;
-			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number, block);
+			result = new SqlStatement(this.section, this.statement.toString(), this.statementLine, number, block,
+					List.copyOf(this.emptiedVariables));
 			if (this.substitutedStatement) {
 				findTransactionControlInSubstitutedText(result);
 			}
@@ -286,10 +297,23 @@ public final class SqlScriptParser implements AutoCloseable {
 		}
 	}
 
+	private static boolean isCommentedOutUp(CharSequence line) {
+		String text = line.toString().strip();
+		if (!text.startsWith("--")) {
+			return false;
+		}
+		String afterFirstDashes = text.substring(2).strip();
+		if (!afterFirstDashes.startsWith("--")) {
+			return false;
+		}
+		return afterFirstDashes.replaceFirst("^[-\\s]+", "").equalsIgnoreCase("+goose Up");
+	}
+
 	private void resetStatement() {
 		this.statement.setLength(0);
 		this.statementLine = 0;
 		this.substitutedStatement = false;
+		this.emptiedVariables.clear();
 		this.splitter.startStatement();
 	}
 
@@ -414,6 +438,13 @@ public final class SqlScriptParser implements AutoCloseable {
 		if (this.blockLine > 0) {
 			throw invalid(this.blockLine, "'-- +goose StatementBegin' is never closed",
 					"Add '-- +goose StatementEnd' after the block's last line");
+		}
+		if (this.section == null && this.commentedOutUpLine > 0) {
+			// A file disabled by commenting out every line: adding an Up above it, the advice
+			// for a file that never had one, would record an empty migration as applied.
+			throw invalid(this.commentedOutUpLine,
+					"no '-- +goose Up' annotation: the one on line " + this.commentedOutUpLine + " is commented out",
+					"Uncomment the file to run this migration, or delete it; goose refuses it as it is too");
 		}
 		if (this.section == null) {
 			throw invalid(1, "no '-- +goose Up' annotation",

@@ -1,5 +1,7 @@
 package io.migrator.core.internal.parse;
 
+import java.util.List;
+
 import io.migrator.core.Direction;
 
 /**
@@ -15,7 +17,10 @@ import io.migrator.core.Direction;
  * @param block whether the statement is a {@code StatementBegin}/{@code StatementEnd}
  * block: sent to the database as one query however many SQL statements it holds, so it
  * cannot travel in a JDBC batch
+ * @param emptiedVariables the ENVSUB variables that had no value and were replaced by
+ * nothing in this statement, as goose replaces them; empty when there were none
  */
-public record SqlStatement(Direction direction, String sql, int line, int number, boolean block) {
+public record SqlStatement(Direction direction, String sql, int line, int number, boolean block,
+		List<String> emptiedVariables) {
 
 }

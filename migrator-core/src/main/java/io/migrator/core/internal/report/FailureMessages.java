@@ -62,6 +62,7 @@ public final class FailureMessages {
 				.append(sqlState(failure))
 				.append(SqlErrors.hint(failure.sqlState(), failure.getMessage()))
 				.append(". ")
+				.append(emptiedVariables(failure))
 				.append(advice(source, transactional, failure));
 		}
 		message.append(transactional ? transactionState(source, failure) : autocommitState(source, direction, failure));
@@ -115,6 +116,24 @@ public final class FailureMessages {
 
 	private static String sqlState(StatementFailedException failure) {
 		return (failure.sqlState() != null) ? " [SQLState " + failure.sqlState() + "]" : "";
+	}
+
+	/**
+	 * Names the ENVSUB variables the failed statement had no value for: the server reports
+	 * the SQL they left behind (OWNER TO ;), but the fix is to give them a value.
+	 */
+	private static String emptiedVariables(StatementFailedException failure) {
+		StringBuilder text = new StringBuilder();
+		for (String name : failure.point().emptiedVariables()) {
+			text.append("ENVSUB replaced $")
+				.append(name)
+				.append(" with an empty string, as goose does, because ")
+				.append(name)
+				.append(" has no value here: set it, or write ${")
+				.append(name)
+				.append("?message} so that a run without it is refused before anything runs. ");
+		}
+		return text.toString();
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package io.migrator.core.internal.parse;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,8 @@ class EnvironmentSubstitutionTests {
 	@MethodSource("references")
 	void replacesReferencesOnly(String text, String expected) {
 		StringBuilder out = new StringBuilder();
-		new EnvironmentSubstitution(ParsedScripts.SOURCE, VARIABLES::get).substitute(text, 0, text.length(), out, 1);
+		new EnvironmentSubstitution(ParsedScripts.SOURCE, VARIABLES::get).substitute(text, 0, text.length(), out, 1,
+				new LinkedHashSet<>());
 		assertThat(out).hasToString(expected);
 	}
 
@@ -75,7 +78,7 @@ class EnvironmentSubstitutionTests {
 	void refusesMalformedReferencesWithTheLine(String text, String problem) {
 		assertThatExceptionOfType(InvalidSourceException.class)
 			.isThrownBy(() -> new EnvironmentSubstitution(ParsedScripts.SOURCE, VARIABLES::get).substitute(text, 0,
-					text.length(), new StringBuilder(), 7))
+					text.length(), new StringBuilder(), 7, new LinkedHashSet<>()))
 			.withMessageStartingWith(ParsedScripts.SOURCE + ":7: " + problem)
 			.withMessageContaining("write \\$ for a literal $");
 	}
@@ -90,11 +93,29 @@ class EnvironmentSubstitutionTests {
 				arguments("${NAME:1:2:3}", "malformed ENVSUB reference '${NAME:1:2:3}': a substring takes an offset"));
 	}
 
+	@ParameterizedTest(name = "[{0}] -> {1}")
+	@MethodSource("emptiedReferences")
+	void recordsTheUnsetVariablesItReplacedByNothing(String text, List<String> emptied) {
+		Set<String> recorded = new LinkedHashSet<>();
+		new EnvironmentSubstitution(ParsedScripts.SOURCE, VARIABLES::get).substitute(text, 0, text.length(),
+				new StringBuilder(), 1, recorded);
+		assertThat(recorded).containsExactlyElementsOf(emptied);
+	}
+
+	static Stream<Arguments> emptiedReferences() {
+		return Stream.of(arguments("OWNER TO $UNSET, ${UNSET}", List.of("UNSET")),
+				arguments("${UNSET:0:3} $OTHER_UNSET", List.of("UNSET", "OTHER_UNSET")),
+				arguments("${EMPTY} $NAME", List.of()),
+				arguments("${UNSET:-x} ${UNSET-y}", List.of()),
+				arguments("${UNSET:-$ALSO_UNSET}", List.of("ALSO_UNSET")),
+				arguments("${NAME:-$UNSET}", List.of()));
+	}
+
 	@Test
 	void namesTheUnsetRequiredVariableAndItsExpandedMessage() {
 		assertThatExceptionOfType(InvalidSourceException.class)
 			.isThrownBy(() -> new EnvironmentSubstitution(ParsedScripts.SOURCE, VARIABLES::get)
-				.substitute("${UNSET?ask $NAME}", 0, 18, new StringBuilder(), 3))
+				.substitute("${UNSET?ask $NAME}", 0, 18, new StringBuilder(), 3, new LinkedHashSet<>()))
 			.withMessage(ParsedScripts.SOURCE + ":3: ENVSUB variable UNSET is not set: ask alice. "
 					+ "Set UNSET in the environment, or remove the reference");
 	}

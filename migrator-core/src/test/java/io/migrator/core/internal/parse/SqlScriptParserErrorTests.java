@@ -36,6 +36,10 @@ class SqlScriptParserErrorTests {
 		return Stream.of(
 				arguments("no Up", "-- only a comment\n\n", 1, file
 						+ ":1: no '-- +goose Up' annotation. Add '-- +goose Up' above the first statement; goose files need it even when empty"),
+				arguments("every line commented out, Up included",
+						"-- disabled until reviewed\n-- -- +goose Up\n-- CREATE TABLE t (id int);\n--\n-- -- +goose Down\n", 2,
+						file + ":2: no '-- +goose Up' annotation: the one on line 2 is commented out. Uncomment the file to "
+								+ "run this migration, or delete it; goose refuses it as it is too"),
 				arguments("empty file", "", 1, file
 						+ ":1: no '-- +goose Up' annotation. Add '-- +goose Up' above the first statement; goose files need it even when empty"),
 				arguments("Down before Up", "-- header\n-- +goose Down\nSELECT 1;\n", 2, file
@@ -52,6 +56,11 @@ class SqlScriptParserErrorTests {
 						file + ":1: '-- +goose StatementBegin' before '-- +goose Up'. Add '-- +goose Up' above it"),
 				arguments("unknown annotation", "-- +goose Up\n-- +goose Upgrade \n", 2, file
 						+ ":2: unknown annotation '-- +goose Upgrade'. Use one of: Up, Down, StatementBegin, StatementEnd, NO TRANSACTION, ENVSUB ON, ENVSUB OFF (case does not matter)"),
+				arguments("comment after an annotation on its line",
+						"-- +goose Up\nCREATE TABLE t (id int);\n-- +goose Down -- undo it\nDROP TABLE t;\n", 3, file
+								+ ":3: text after the annotation '-- +goose Down' on its line: '-- undo it'. Put "
+								+ "'-- +goose Down' alone on its line and the rest on the next; goose does not read "
+								+ "the line as that annotation either"),
 				arguments("classic Mac line endings", "-- +goose Up\rSELECT 1;\r", 1, file
 						+ ":1: lines end with a bare carriage return (\\r), so the whole file reads as one line. Save the file with LF (or CRLF) line endings"),
 				arguments("annotation without command", "-- +goose\n", 1, file

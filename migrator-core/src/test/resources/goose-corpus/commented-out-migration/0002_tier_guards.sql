@@ -1,0 +1,17 @@
+-- -- +goose Up
+-- -- +goose StatementBegin
+-- CREATE OR REPLACE FUNCTION guard_rider_tier()
+-- RETURNS trigger AS $$
+-- BEGIN
+--   IF NEW.tier = 'platinum' AND current_user <> 'postgres' THEN
+--     RAISE EXCEPTION 'only the owner may grant platinum' USING ERRCODE='42501';
+-- END IF;
+-- RETURN NEW;
+-- END;
+-- $$ LANGUAGE plpgsql;
+-- -- +goose StatementEnd
+--
+-- -- +goose Down
+-- -- +goose StatementBegin
+-- DROP FUNCTION IF EXISTS guard_rider_tier();
+-- -- +goose StatementEnd

@@ -347,8 +347,15 @@ public final class SqlScriptParser implements AutoCloseable {
 	private void startSection(GooseAnnotation annotation) {
 		if (this.format == SqlScriptFormat.PLAIN) {
 			String suffix = (this.plainDirection == Direction.UP) ? ".up.sql" : ".down.sql";
-			throw invalid(this.lineNumber, "'" + annotation.display() + "' in a paired " + suffix + " file",
-					"Remove it: paired files take their direction from the file name");
+			String advice = "Remove it: paired files take their direction from the file name";
+			if (this.plainDirection == Direction.UP) {
+				// goose itself knows no pairs and would run such a file with both its sections.
+				int directoryEnd = Math.max(this.source.lastIndexOf('/'), this.source.lastIndexOf('\\'));
+				String fileName = this.source.substring(directoryEnd + 1);
+				advice += "; or, if this is a goose file with its own Up and Down sections, rename it to "
+						+ fileName.substring(0, fileName.length() - ".up.sql".length()) + ".sql";
+			}
+			throw invalid(this.lineNumber, "'" + annotation.display() + "' in a paired " + suffix + " file", advice);
 		}
 		if (annotation == GooseAnnotation.UP) {
 			if (this.upLine > 0) {

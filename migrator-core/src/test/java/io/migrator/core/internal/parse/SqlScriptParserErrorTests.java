@@ -109,7 +109,8 @@ class SqlScriptParserErrorTests {
 		assertThatExceptionOfType(InvalidSourceException.class)
 			.isThrownBy(() -> parsePlain("00002_users.up.sql", "-- +goose Up\nSELECT 1;\n", Direction.UP))
 			.withMessage("00002_users.up.sql:1: '-- +goose Up' in a paired .up.sql file. "
-					+ "Remove it: paired files take their direction from the file name");
+					+ "Remove it: paired files take their direction from the file name; or, if this is a goose file "
+					+ "with its own Up and Down sections, rename it to 00002_users.sql");
 	}
 
 	@Test

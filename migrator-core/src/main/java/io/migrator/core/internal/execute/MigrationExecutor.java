@@ -407,7 +407,8 @@ public final class MigrationExecutor {
 	}
 
 	private StatementStream open(SqlMigrationSource source, Step step) {
-		return StatementStream.open(source, step.direction(), step.statements(), this.variables, this.encoding);
+		return StatementStream.open(source, step.direction(), step.statements(), step.transactional(),
+				this.variables, this.encoding);
 	}
 
 	private static void rollbackQuietly(Connection connection, Exception failure) {

@@ -248,6 +248,35 @@ class FaultsDuringMigrationTests {
 		assertThat(seedAgreement().incomplete(2).holds()).containsExactly("1:applied", "2:started");
 	}
 
+	@Test
+	void aLargeNoTransactionFileGoneBeforeItRunsLeavesNoStartedRow() throws Exception {
+		writeSeedEditedJustBeforeItRuns("-- +goose NO TRANSACTION\n");
+		Path seed = this.fixture.directory().resolve("00002_seed.sql");
+		String content = Files.readString(seed);
+		MigrationListener remover = new MigrationListener() {
+			@Override
+			public void beforeMigration(long version, String description, Direction direction) {
+				if (version == 2) {
+					try {
+						Files.delete(seed);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+			}
+		};
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				this.fixture.builder().listeners(remover).build()::up);
+		assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.SOURCE_UNREADABLE);
+		assertThat(failure.getMessage()).contains("00002_seed.sql", "cannot be read");
+		assertThat(seedAgreement().holds()).containsExactly("1:applied");
+		// Following the message: put the file back and run again.
+		Files.writeString(seed, content);
+		this.fixture.migrator().up();
+		assertThat(seedAgreement().holds()).containsExactly("1:applied", "2:applied");
+	}
+
 	private HistoryAgreement seedAgreement() {
 		return HistoryAgreement.of(this.fixture.database().dataSource())
 			.version(1, "SELECT to_regclass('first') IS NOT NULL")

@@ -1,5 +1,9 @@
 package io.migrator.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -220,6 +224,96 @@ class FaultsDuringMigrationTests {
 		assertThat(failure.getMessage()).contains("statement 1 at line 5", "nothing of it was committed");
 		assertThat(this.fixture.history()).containsExactly("1:applied", "2:applied");
 		assertThat(indexes()).containsExactly("a_id");
+	}
+
+	@Test
+	void aLargeFileEditedBeforeItRunsIsRolledBackInsteadOfRecordedWithTheChecksumOfItsOldBytes() throws Exception {
+		writeSeedEditedJustBeforeItRuns("");
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				this.fixture.builder().listeners(new SeedEditor()).build()::up);
+		assertThat(failure.getMessage()).contains("00002_seed.sql", "changed while this run read it",
+				"rolled back: nothing of version 2 is applied");
+		assertThat(this.fixture.tableExists("edited")).isFalse();
+		assertThat(seedAgreement().holds()).containsExactly("1:applied");
+	}
+
+	@Test
+	void aLargeNoTransactionFileEditedBeforeItRunsStaysIncompleteInsteadOfApplied() throws Exception {
+		writeSeedEditedJustBeforeItRuns("-- +goose NO TRANSACTION\n");
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				this.fixture.builder().listeners(new SeedEditor()).build()::up);
+		assertThat(failure.getMessage()).contains("00002_seed.sql", "changed while this run read it",
+				"version 2 stays incomplete");
+		assertThat(this.fixture.tableExists("edited")).isTrue();
+		assertThat(seedAgreement().incomplete(2).holds()).containsExactly("1:applied", "2:started");
+	}
+
+	@Test
+	void aLargeNoTransactionFileGoneBeforeItRunsLeavesNoStartedRow() throws Exception {
+		writeSeedEditedJustBeforeItRuns("-- +goose NO TRANSACTION\n");
+		Path seed = this.fixture.directory().resolve("00002_seed.sql");
+		String content = Files.readString(seed);
+		MigrationListener remover = new MigrationListener() {
+			@Override
+			public void beforeMigration(long version, String description, Direction direction) {
+				if (version == 2) {
+					try {
+						Files.delete(seed);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+			}
+		};
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				this.fixture.builder().listeners(remover).build()::up);
+		assertThat(failure.getErrorCode()).isEqualTo(ErrorCode.SOURCE_UNREADABLE);
+		assertThat(failure.getMessage()).contains("00002_seed.sql", "cannot be read");
+		assertThat(seedAgreement().holds()).containsExactly("1:applied");
+		// Following the message: put the file back and run again.
+		Files.writeString(seed, content);
+		this.fixture.migrator().up();
+		assertThat(seedAgreement().holds()).containsExactly("1:applied", "2:applied");
+	}
+
+	private HistoryAgreement seedAgreement() {
+		return HistoryAgreement.of(this.fixture.database().dataSource())
+			.version(1, "SELECT to_regclass('first') IS NOT NULL")
+			.version(2, HistoryAgreement.anyRowIn("seed"));
+	}
+
+	/**
+	 * Migration 2 holds more statements than a run keeps from planning, so its file is read
+	 * again when it runs; {@link SeedEditor} edits it just before.
+	 */
+	private void writeSeedEditedJustBeforeItRuns(String annotations) {
+		this.fixture.write("00001_first.sql", "-- +goose Up\nCREATE TABLE first (id int);\n");
+		StringBuilder seed = new StringBuilder(annotations).append("-- +goose Up\nCREATE TABLE seed (id int, v text);\n");
+		String row = "x".repeat(64);
+		for (int id = 0; id < 20_000; id++) {
+			seed.append("INSERT INTO seed VALUES (").append(id).append(", '").append(row).append("');\n");
+		}
+		this.fixture.write("00002_seed.sql", seed.toString());
+	}
+
+	private final class SeedEditor implements MigrationListener {
+
+		@Override
+		public void beforeMigration(long version, String description, Direction direction) {
+			if (version == 2) {
+				Path seed = FaultsDuringMigrationTests.this.fixture.directory().resolve("00002_seed.sql");
+				try {
+					Files.writeString(seed, Files.readString(seed)
+						.replace("CREATE TABLE seed (id int, v text);", "CREATE TABLE seed (id int, v text);\n"
+								+ "CREATE TABLE edited (id int);"));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+
 	}
 
 	/**

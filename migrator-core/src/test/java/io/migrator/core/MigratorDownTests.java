@@ -89,6 +89,25 @@ class MigratorDownTests {
 	}
 
 	@Test
+	void aRedoWhoseUpFailsSaysTheVersionStaysUndoneNotApplied() {
+		this.fixture.write("20260501000000_count_runs.sql", """
+				-- +goose Up
+				CREATE TABLE runs (n int UNIQUE);
+				INSERT INTO runs VALUES (1);
+				-- +goose Down
+				SELECT 1;
+				""");
+		Migrator migrator = this.fixture.migrator();
+		migrator.up();
+		MigrationFailedException failed = catchThrowableOfType(MigrationFailedException.class, migrator::redo);
+		assertThat(failed.getMessage()).contains("Version(s) [20260501000000] before it in this run succeeded and "
+				+ "stay undone.")
+			.doesNotContain("stay applied");
+		assertThat(this.fixture.history()).hasSize(3);
+		assertThat(migrator.version()).isEqualTo(20260427034355L);
+	}
+
+	@Test
 	void gooseFileWithoutDownSectionOnlyRemovesTheHistoryRowWhenAllowed() {
 		this.fixture.write("20260501000000_seed.sql", "-- +goose Up\nINSERT INTO users (id, name) VALUES (7, 'x');\n");
 		Migrator migrator = this.fixture.builder().removeHistoryRowWhenNoDown(true).build();

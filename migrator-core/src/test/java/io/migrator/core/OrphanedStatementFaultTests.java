@@ -1,6 +1,7 @@
 package io.migrator.core;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,41 @@ class OrphanedStatementFaultTests {
 	}
 
 	@Test
+	void anOrphanedDownStatementIsRefusedWithAdviceToFinishUndoingAndFollowingItEndsConsistent() throws Exception {
+		this.fixture.write("00001_orders.sql", """
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				CREATE TABLE orders (id int);
+				CREATE TABLE order_lines (id int);
+				-- +goose Down
+				DROP TABLE order_lines;
+				SELECT pg_sleep(60);
+				DROP TABLE orders;
+				""");
+		Migrator migrator = this.fixture.migrator();
+		migrator.up();
+		int orphan = killWhileRunning("SELECT pg_sleep(60)",
+				(log) -> CrashingMigratorMain.startDownTo(this.fixture, 0, log));
+
+		MigratorException refused = catchThrowableOfType(MigratorException.class, migrator::repair);
+		assertThat(refused.getMessage()).contains("server backend pid " + orphan + " runs version 1",
+				"finish undoing version 1 by hand (the statements of its Down that did not run), and run 'repair': "
+						+ "it removes the row")
+			.doesNotContain("the next run applies all of it again");
+		assertThat(this.fixture.history()).containsExactly("1:started_down");
+
+		// Follow the advice: end it, finish undoing by hand, repair.
+		this.fixture.execute("SELECT pg_terminate_backend(" + orphan + ")");
+		awaitGone(orphan);
+		this.fixture.execute("DROP TABLE orders");
+		assertThat(migrator.repair().migrations()).extracting(MigrationResult::outcome)
+			.containsExactly(Outcome.REPAIRED);
+		assertThat(HistoryAgreement.of(this.fixture.database().dataSource())
+			.version(1, "SELECT to_regclass('orders') IS NOT NULL OR to_regclass('order_lines') IS NOT NULL")
+			.holds()).isEmpty();
+	}
+
+	@Test
 	void sessionOfAFinishedNoTransactionMigrationGetsItsOwnNameBack() throws Exception {
 		this.fixture.write("00001_orders.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE orders (id int);\n");
 		// A pool of one connection: the connection the run used is the one the application gets next.
@@ -95,8 +131,13 @@ class OrphanedStatementFaultTests {
 	}
 
 	private int killWhileRunning(String statementStart) throws Exception {
+		return killWhileRunning(statementStart,
+				(log) -> CrashingMigratorMain.start(this.fixture, LockStrategy.AUTO, Duration.ofSeconds(30), log));
+	}
+
+	private int killWhileRunning(String statementStart, Child start) throws Exception {
 		File log = this.directory.resolve("child.log").toFile();
-		Process child = CrashingMigratorMain.start(this.fixture, LockStrategy.AUTO, Duration.ofSeconds(30), log);
+		Process child = start.writingTo(log);
 		try {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (System.nanoTime() < deadline) {
@@ -117,6 +158,13 @@ class OrphanedStatementFaultTests {
 		finally {
 			child.destroyForcibly();
 		}
+	}
+
+	@FunctionalInterface
+	private interface Child {
+
+		Process writingTo(File log) throws IOException;
+
 	}
 
 	private void awaitGone(int pid) throws InterruptedException {

@@ -167,9 +167,10 @@ final class HistoryAdministration {
 			List<MigrationResult> results;
 			HistorySnapshot history;
 			try (MigrationLock.Held lock = session.lock().acquire()) {
-				session.migrationSessions().requireNoneRunning(session.connection(), operation);
 				session.createHistoryTable();
 				history = session.readHistoryUnderLock();
+				session.migrationSessions().requireNoneRunning(session.connection(), operation,
+						history::isBeingUndone);
 				results = work.run(session, history);
 			}
 			HistorySnapshot after = session.readHistory();

@@ -109,7 +109,7 @@ final class MigrationRun {
 		MigrationSessions sessions = session.migrationSessions();
 		if (history.rows().values().stream().anyMatch((row) -> row.state().incomplete())) {
 			// Say why it is incomplete when its statement is in fact still running.
-			sessions.requireNoneRunning(session.connection(), this.operation);
+			sessions.requireNoneRunning(session.connection(), this.operation, history::isBeingUndone);
 		}
 		SourceReader reader = new SourceReader(this.configuration);
 		this.planner.requireRunnable(this.request, catalog, history);
@@ -132,7 +132,8 @@ final class MigrationRun {
 				}
 				history = session.readHistoryUnderLock();
 				startFrom(history);
-				int migrationPid = sessions.requireNoneRunning(session.connection(), this.operation);
+				int migrationPid = sessions.requireNoneRunning(session.connection(), this.operation,
+						history::isBeingUndone);
 				this.planner.requireRunnable(this.request, catalog, history);
 				// Another process may have changed the history before the lock was ours.
 				List<Step> steps = reader.steps(this.planner.plan(this.request, catalog, history, reader));

@@ -255,6 +255,20 @@ public final class MigrationExecutor {
 	}
 
 	private Duration executeWithoutTransaction(Connection connection, Step step) throws StatementFailedException {
+		// Opened before the version is marked started: a file that cannot be read any more
+		// (a large one is read again now) then leaves no row claiming that part of it ran.
+		try (StatementStream statements = (step.source() instanceof SqlMigrationSource sql) ? open(sql, step)
+				: null) {
+			return executeWithoutTransaction(connection, step, statements);
+		}
+	}
+
+	/**
+	 * Runs a migration without a transaction between its "started" mark and its completion.
+	 * @param statements the statements of a SQL migration, {@code null} for a Java one
+	 */
+	private Duration executeWithoutTransaction(Connection connection, Step step, StatementStream statements)
+			throws StatementFailedException {
 		MigrationSource source = step.source();
 		Direction direction = step.direction();
 		long started = System.nanoTime();
@@ -272,7 +286,7 @@ public final class MigrationExecutor {
 		}
 		int committed;
 		try {
-			committed = (source instanceof SqlMigrationSource sql) ? runOneByOne(connection, sql, step)
+			committed = (statements != null) ? runOneByOne(connection, statements)
 					: runJava(connection, (JavaMigrationSource) source, direction, true);
 		}
 		catch (StatementFailedException ex) {
@@ -318,14 +332,11 @@ public final class MigrationExecutor {
 	 * Runs each statement on its own in autocommit.
 	 * @return how many statements ran (and were committed)
 	 */
-	private int runOneByOne(Connection connection, SqlMigrationSource source, Step step)
-			throws StatementFailedException {
+	private int runOneByOne(Connection connection, StatementStream statements) throws StatementFailedException {
 		int committed = 0;
-		try (StatementStream statements = open(source, step)) {
-			for (SqlStatement next = statements.next(); next != null; next = statements.next()) {
-				runAlone(connection, next, committed);
-				committed++;
-			}
+		for (SqlStatement next = statements.next(); next != null; next = statements.next()) {
+			runAlone(connection, next, committed);
+			committed++;
 		}
 		return committed;
 	}
@@ -407,7 +418,8 @@ public final class MigrationExecutor {
 	}
 
 	private StatementStream open(SqlMigrationSource source, Step step) {
-		return StatementStream.open(source, step.direction(), step.statements(), this.variables, this.encoding);
+		return StatementStream.open(source, step.direction(), step.statements(), step.transactional(),
+				this.variables, this.encoding);
 	}
 
 	private static void rollbackQuietly(Connection connection, Exception failure) {

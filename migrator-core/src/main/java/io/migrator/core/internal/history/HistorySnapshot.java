@@ -38,4 +38,14 @@ public record HistorySnapshot(boolean tableExists, NavigableMap<Long, AppliedMig
 			.orElse(0);
 	}
 
+	/**
+	 * Returns whether a version's Down ran without a transaction and never finished.
+	 * @param version the version
+	 * @return whether its row is {@link AppliedState#STARTED_DOWN}
+	 */
+	public boolean isBeingUndone(long version) {
+		AppliedMigration row = this.rows.get(version);
+		return row != null && row.state() == AppliedState.STARTED_DOWN;
+	}
+
 }

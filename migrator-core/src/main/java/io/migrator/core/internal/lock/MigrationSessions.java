@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import javax.sql.DataSource;
 
@@ -85,11 +86,14 @@ public final class MigrationSessions {
 	 * migration of this history table. Call it under the lock.
 	 * @param connection a connection in autocommit mode
 	 * @param operation the operation, for the message
+	 * @param undoing whether the history records a version as incomplete going down, so
+	 * that the advice finishes undoing it instead of undoing what of its Up ran
 	 * @return the server pid of {@code connection}'s session
 	 * @throws SQLException when the sessions cannot be read
 	 * @throws MigratorException with {@link ErrorCode#LOCK_FAILED} naming each such session
 	 */
-	public int requireNoneRunning(Connection connection, String operation) throws SQLException {
+	public int requireNoneRunning(Connection connection, String operation, LongPredicate undoing)
+			throws SQLException {
 		List<String> running = new ArrayList<>();
 		List<Integer> pids = new ArrayList<>();
 		long firstVersion = 0;
@@ -122,8 +126,12 @@ public final class MigrationSessions {
 				+ "running version " + firstVersion + " now would run it twice at once. Nothing was run. Wait for it "
 				+ "to finish, or end it with " + String.join(", ", pids.stream().map((pid) -> "SELECT "
 						+ "pg_terminate_backend(" + pid + ")").toList())
-				+ "; then check the schema, undo what of the migration ran (the next run applies all of it again), run "
-				+ "'repair' if the version is incomplete, and run again.");
+				+ "; then " + (undoing.test(firstVersion)
+						? "check the schema, finish undoing version " + firstVersion + " by hand (the statements of "
+								+ "its Down that did not run), and run 'repair': it removes the row, and the version is "
+								+ "no longer applied."
+						: "check the schema, undo what of the migration ran (the next run applies all of it again), "
+								+ "run 'repair' if the version is incomplete, and run again."));
 	}
 
 	/**

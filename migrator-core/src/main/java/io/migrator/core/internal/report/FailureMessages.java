@@ -67,18 +67,10 @@ public final class FailureMessages {
 		}
 		message.append(transactional ? transactionState(source, failure) : autocommitState(source, direction, failure));
 		message.append(recordedAfterwards);
-		List<Long> before = partial.migrations()
-			.stream()
-			.filter((result) -> !result.failed())
-			.map(MigrationResult::version)
-			.toList();
-		if (!before.isEmpty()) {
-			message.append("Version(s) ")
-				.append(before)
-				.append(" before it in this run succeeded and stay ")
-				.append((direction == Direction.UP) ? "applied" : "undone")
-				.append(". ");
-		}
+		// Each earlier step is named by its own direction: redo undoes a version before applying it again,
+		// so when the apply fails that version stays undone, whatever the failed step's direction.
+		message.append(succeededBefore(partial, Direction.UP, "applied"));
+		message.append(succeededBefore(partial, Direction.DOWN, "undone"));
 		if (failure.connectionLost()) {
 			message.append("Run again once the database is reachable; 'status' shows what is applied.");
 		}
@@ -89,6 +81,16 @@ public final class FailureMessages {
 				failure.line(), failure.sqlState(), failure.getMessage());
 		return new MigrationFailedException(message.toString().trim(), partial, failed, location,
 				aftermath(transactional, failure), failure.getCause());
+	}
+
+	private static String succeededBefore(RunResult partial, Direction direction, String state) {
+		List<Long> versions = partial.migrations()
+			.stream()
+			.filter((result) -> !result.failed() && result.direction() == direction)
+			.map(MigrationResult::version)
+			.toList();
+		return versions.isEmpty() ? ""
+				: "Version(s) " + versions + " before it in this run succeeded and stay " + state + ". ";
 	}
 
 	/**

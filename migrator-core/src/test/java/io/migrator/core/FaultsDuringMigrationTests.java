@@ -2,6 +2,8 @@ package io.migrator.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -275,6 +278,42 @@ class FaultsDuringMigrationTests {
 		Files.writeString(seed, content);
 		this.fixture.migrator().up();
 		assertThat(seedAgreement().holds()).containsExactly("1:applied", "2:applied");
+	}
+
+	@Test
+	void aFileEditedAfterTheLocationWasHashedAndBeforeItIsParsedIsRefusedBeforeAnythingRuns() {
+		this.fixture.write("00001_first.sql", "-- +goose Up\nCREATE TABLE first (id int);\n");
+		this.fixture.write("00002_second.sql", "-- +goose Up\nCREATE TABLE second (id int);\n");
+		// Stands in for an editor saving the file while the run opens its connection: the
+		// location is listed and hashed on another thread meanwhile, the pending files are
+		// parsed after the history is read.
+		AtomicBoolean edited = new AtomicBoolean();
+		DataSource dataSource = this.fixture.database().dataSource();
+		DataSource editingWhileConnecting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("getConnection") && !edited.getAndSet(true)) {
+						Thread.sleep(500);
+						this.fixture.write("00002_second.sql", "-- +goose Up\nCREATE TABLE edited (id int);\n");
+					}
+					try {
+						return method.invoke(dataSource, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+		MigratorException failure = catchThrowableOfType(MigratorException.class,
+				this.fixture.builder().dataSource(editingWhileConnecting).build()::up);
+		assertThat(failure).isInstanceOf(InvalidSourceException.class);
+		assertThat(failure.getMessage()).contains("00002_second.sql", "changed while this run was starting",
+				"Nothing was run");
+		assertThat(this.fixture.tableExists("migrator_history")).isFalse();
+		assertThat(this.fixture.tableExists("first")).isFalse();
+		// Following the message: run again, and the history records the bytes that ran.
+		this.fixture.migrator().up();
+		assertThat(this.fixture.history()).containsExactly("1:applied", "2:applied");
+		assertThat(this.fixture.tableExists("edited")).isTrue();
+		assertThat(this.fixture.migrator().validate().problems()).isEmpty();
 	}
 
 	private HistoryAgreement seedAgreement() {

@@ -188,16 +188,17 @@ public final class SourceReader {
 
 	/**
 	 * Parses a file of a migration about to run, refusing it when its bytes are no longer
-	 * those its index records: the checksum recorded in history must be that of the bytes
-	 * that ran.
+	 * those its checksum was taken from (when the location was listed, or from its index):
+	 * the checksum recorded in history must be that of the statements that run.
 	 */
 	private Script checkedScript(SqlMigrationSource sql, ResourceFile file, Direction plainDirection) {
-		// A goose file is one file: hashing it as it is parsed saves reading it a second time.
-		boolean hashWhileParsing = sql.downFile() == null && sql.isIndexed();
-		if (!hashWhileParsing) {
+		if (file != sql.upFile()) {
+			// The .down.sql of a pair: its run deletes the history row, so no checksum is
+			// recorded for it; an index that no longer matches still says so first.
 			sql.verifyAgainstIndex();
 			return parse(file, sql.format(), plainDirection, null, true);
 		}
+		// Hashed as it is parsed: the statements kept here are what runs.
 		MessageDigest digest = Sha256.newDigest();
 		Script script;
 		try {
@@ -208,7 +209,7 @@ public final class SourceReader {
 			sql.verifyAgainstIndex();
 			throw ex;
 		}
-		sql.verifyAgainstIndex(Sha256.hex(digest.digest()));
+		sql.verifyUnchanged(digest);
 		return script;
 	}
 

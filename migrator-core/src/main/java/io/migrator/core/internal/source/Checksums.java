@@ -39,11 +39,21 @@ final class Checksums {
 	static String sha256(ResourceFile first, ResourceFile second) {
 		Hasher hasher = HASHERS.get();
 		hasher.digest.reset();
-		hasher.update(first);
+		hasher.update(hasher.digest, first);
 		if (second != null) {
-			hasher.update(second);
+			hasher.update(hasher.digest, second);
 		}
 		return Sha256.hex(hasher.digest.digest());
+	}
+
+	/**
+	 * Adds a file's bytes to a digest the caller holds.
+	 * @param digest the digest
+	 * @param file the file
+	 * @throws UnreadableSourceException when the file cannot be read
+	 */
+	static void update(MessageDigest digest, ResourceFile file) {
+		HASHERS.get().update(digest, file);
 	}
 
 	private static final class Hasher {
@@ -54,7 +64,7 @@ final class Checksums {
 
 		private final ByteBuffer buffer = ByteBuffer.wrap(this.bytes);
 
-		void update(ResourceFile file) {
+		void update(MessageDigest target, ResourceFile file) {
 			try {
 				if (file instanceof ResourceFile.OnFileSystem onDisk) {
 					// A channel reads straight into the reused buffer; Files.newInputStream would
@@ -62,7 +72,7 @@ final class Checksums {
 					try (FileChannel channel = FileChannel.open(onDisk.path(), READ)) {
 						this.buffer.clear();
 						while (channel.read(this.buffer) != -1) {
-							this.digest.update(this.bytes, 0, this.buffer.position());
+							target.update(this.bytes, 0, this.buffer.position());
 							this.buffer.clear();
 						}
 					}
@@ -70,7 +80,7 @@ final class Checksums {
 				else {
 					try (InputStream in = file.open()) {
 						for (int read = in.read(this.bytes); read != -1; read = in.read(this.bytes)) {
-							this.digest.update(this.bytes, 0, read);
+							target.update(this.bytes, 0, read);
 						}
 					}
 				}

@@ -1,7 +1,10 @@
 package io.migrator.core.internal.source;
 
+import java.security.MessageDigest;
+
 import io.migrator.core.InvalidSourceException;
 import io.migrator.core.MigrationType;
+import io.migrator.core.Sha256;
 import io.migrator.core.UnreadableSourceException;
 import io.migrator.core.internal.parse.SqlScriptFormat;
 
@@ -133,6 +136,32 @@ public final class SqlMigrationSource implements MigrationSource {
 					"Rebuild the artifact so that the index is written from the files it ships (the "
 							+ "migrator-maven-plugin 'index' goal), or delete the stale index to have the location "
 							+ "scanned");
+		}
+	}
+
+	/**
+	 * Refuses a migration whose bytes, read again for a run, are not those its checksum was
+	 * taken from when the location was listed, maybe long before (a run can wait minutes for
+	 * the lock): the history row records that checksum, and it must be the checksum of the
+	 * statements that run, or {@code validate} later advises reverting the file to bytes that
+	 * never ran.
+	 * @param upFileDigest a digest that has read the up file's bytes and nothing else; the
+	 * {@code .down.sql} file of a pair is added here
+	 * @throws InvalidSourceException when the bytes changed
+	 */
+	public void verifyUnchanged(MessageDigest upFileDigest) {
+		if (this.downFile != null) {
+			Checksums.update(upFileDigest, this.downFile);
+		}
+		String actual = Sha256.hex(upFileDigest.digest());
+		if (isIndexed()) {
+			verifyAgainstIndex(actual);
+		}
+		else if (!actual.equals(checksum())) {
+			throw new InvalidSourceException(name(), 0, "changed while this run was starting: it hashed to "
+					+ checksum() + " when the location was read and to " + actual + " when its statements were read",
+					"Nothing was run. Run again to apply the file as it is now, and do not edit a migration file while "
+							+ "a run that may apply it is starting or waiting for the lock");
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
@@ -100,21 +99,14 @@ final class StatementStream implements AutoCloseable {
 	}
 
 	private void requireBytesHashedWhenPlanned() {
-		MessageDigest digest = this.hashedUpFile.getMessageDigest();
 		try {
 			// The digest must cover every byte, whatever the decoder left unread.
 			this.hashedUpFile.transferTo(OutputStream.nullOutputStream());
-			if (this.source.downFile() != null) {
-				// A pair's checksum covers its .down.sql after the .up.sql.
-				try (InputStream down = new DigestInputStream(this.source.downFile().open(), digest)) {
-					down.transferTo(OutputStream.nullOutputStream());
-				}
-			}
 		}
 		catch (IOException ex) {
 			throw this.source.upFile().unreadable(ex);
 		}
-		String ran = Sha256.hex(digest.digest());
+		String ran = this.source.checksumOfBytesRead(this.hashedUpFile.getMessageDigest());
 		if (ran.equals(this.source.checksum())) {
 			return;
 		}

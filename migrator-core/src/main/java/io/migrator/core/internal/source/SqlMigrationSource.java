@@ -150,10 +150,7 @@ public final class SqlMigrationSource implements MigrationSource {
 	 * @throws InvalidSourceException when the bytes changed
 	 */
 	public void verifyUnchanged(MessageDigest upFileDigest) {
-		if (this.downFile != null) {
-			Checksums.update(upFileDigest, this.downFile);
-		}
-		String actual = Sha256.hex(upFileDigest.digest());
+		String actual = checksumOfBytesRead(upFileDigest);
 		if (isIndexed()) {
 			verifyAgainstIndex(actual);
 		}
@@ -163,6 +160,20 @@ public final class SqlMigrationSource implements MigrationSource {
 					"Nothing was run. Run again to apply the file as it is now, and do not edit a migration file while "
 							+ "a run that may apply it is starting or waiting for the lock");
 		}
+	}
+
+	/**
+	 * Completes the checksum of the bytes a run read, to compare with {@link #checksum()}:
+	 * the .down.sql file of a pair is added after the up file's bytes.
+	 * @param upFileDigest a digest that has read the up file's bytes and nothing else
+	 * @return the checksum, 64 lowercase hex digits
+	 * @throws UnreadableSourceException when the .down.sql file cannot be read
+	 */
+	public String checksumOfBytesRead(MessageDigest upFileDigest) {
+		if (this.downFile != null) {
+			Checksums.update(upFileDigest, this.downFile);
+		}
+		return Sha256.hex(upFileDigest.digest());
 	}
 
 	/**

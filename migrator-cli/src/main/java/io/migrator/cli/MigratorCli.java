@@ -264,16 +264,14 @@ public final class MigratorCli implements Callable<Integer> {
 	 * one, whatever was asked. Everything else runs as picocli runs it (help first).
 	 */
 	private int versionAsJsonOrRun(ParseResult parsed) {
-		boolean versionOnly = false;
+		boolean help = false;
+		boolean version = false;
 		for (ParseResult level = parsed; level != null; level = level.subcommand()) {
-			if (level.isUsageHelpRequested()) {
-				versionOnly = false;
-				break;
-			}
-			versionOnly |= level.isVersionHelpRequested();
+			help |= level.isUsageHelpRequested();
+			version |= level.isVersionHelpRequested();
 		}
-		if (versionOnly && parsed.originalArgs().contains("--json")) {
-			new Console(this.out, this.err, true, false, false).printJson(Map.of("version", ManifestVersion.number()));
+		if (version && !help && parsed.originalArgs().contains("--json")) {
+			jsonConsole().printJson(Map.of("version", ManifestVersion.number()));
 			return Failures.OK;
 		}
 		return new CommandLine.RunLast().execute(parsed);
@@ -322,7 +320,11 @@ public final class MigratorCli implements Callable<Integer> {
 		error.put("code", "USAGE");
 		error.put("exitCode", Failures.USAGE);
 		error.put("message", message);
-		new Console(this.out, this.err, true, false, false).printJson(Map.of("error", error));
+		jsonConsole().printJson(Map.of("error", error));
+	}
+
+	private Console jsonConsole() {
+		return new Console(this.out, this.err, true, false, false);
 	}
 
 	private static String argument(String[] args, String option) {

@@ -1,6 +1,7 @@
 package io.migrator.boot.source;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +71,10 @@ public final class MigrationLocations {
 	public List<Location> empty(List<Location> locations, boolean recursive) {
 		List<Location> empty = new ArrayList<>();
 		for (Location location : locations) {
-			if (!inspect(location).holdsMigrations(recursive)) {
+			boolean holdsMigrations = location.isFilesystem()
+					? directoryHoldsMigrations(Path.of(location.path()), recursive)
+					: inspect(location).holdsMigrations(recursive);
+			if (!holdsMigrations) {
 				empty.add(location);
 			}
 		}
@@ -93,6 +97,22 @@ public final class MigrationLocations {
 		}
 	}
 
+	/**
+	 * Stops at the first migration file: health checks ask this on every call, and counting
+	 * walked the whole directory each time although the answer needs one file.
+	 */
+	private static boolean directoryHoldsMigrations(Path directory, boolean recursive) {
+		if (!Files.isDirectory(directory)) {
+			return false;
+		}
+		try (Stream<Path> files = recursive ? Files.walk(directory) : Files.list(directory)) {
+			return files.anyMatch((file) -> isMigration(file.getFileName().toString()) && Files.isRegularFile(file));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw unlistable(directory, ex);
+		}
+	}
+
 	private static Contents inspectDirectory(Location location, Path directory) {
 		if (!Files.isDirectory(directory)) {
 			return new Contents(location, false, false, 0, 0);
@@ -112,10 +132,14 @@ public final class MigrationLocations {
 			}
 			return new Contents(location, true, false, direct, nested);
 		}
-		catch (IOException ex) {
-			throw new UnreadableSourceException(directory.toString(), 0, "cannot be listed", ex,
-					"Check that the user that runs the application may read the directory and its sub-directories");
+		catch (IOException | UncheckedIOException ex) {
+			throw unlistable(directory, ex);
 		}
+	}
+
+	private static UnreadableSourceException unlistable(Path directory, Exception cause) {
+		return new UnreadableSourceException(directory.toString(), 0, "cannot be listed", cause,
+				"Check that the user that runs the application may read the directory and its sub-directories");
 	}
 
 	// What the scan picks up: SQL files, Java migration classes and goose .go files (listed,

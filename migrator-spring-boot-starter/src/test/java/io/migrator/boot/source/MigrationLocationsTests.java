@@ -6,6 +6,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,19 @@ class MigrationLocationsTests {
 		assertThat(contents.direct()).isEqualTo(1);
 		assertThat(contents.nested()).isEqualTo(1);
 		assertThat(this.listings.get()).isPositive();
+	}
+
+	@Test
+	void aDirectoryIsEmptyUnlessAFileWhereTheScanLooksIsAMigration() throws IOException {
+		write("archive/00002_old.sql");
+		Files.writeString(this.root.resolve("db/migrations/README.md"), "notes");
+		Location directory = Location.parse("filesystem:" + this.root.resolve("db/migrations"));
+		Location missing = Location.parse("filesystem:" + this.root.resolve("nowhere"));
+		MigrationLocations locations = new MigrationLocations(getClass().getClassLoader());
+		assertThat(locations.empty(List.of(directory, missing), false)).containsExactly(directory, missing);
+		assertThat(locations.empty(List.of(directory, missing), true)).containsExactly(missing);
+		write("00001_init.sql");
+		assertThat(locations.empty(List.of(directory), false)).isEmpty();
 	}
 
 	private Path write(String relativePath) throws IOException {
